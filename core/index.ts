@@ -1,0 +1,27 @@
+export { createSessionClient } from './client.js';
+export type { SessionClient, SessionClientOptions, SignOutOptions } from './client.js';
+export { setDefaultClient, getDefaultClient, onDefaultClientChange } from './default-client.js';
+export { restBackend } from './rest-backend.js';
+export type { RestBackendOptions, RestEndpoints } from './rest-backend.js';
+export {
+  SessionKitError,
+  SessionExpiredError,
+  ReauthRequiredError,
+  NetworkError,
+  ProtocolError,
+  ServerError,
+} from './errors.js';
+export { safeUrl } from './navigation.js';
+export { parseSession, parseSessionList } from './validate.js';
+export type { Environment } from './environment.js';
+export type {
+  Session,
+  SessionState,
+  SessionStatus,
+  ExpiryReason,
+  DeviceType,
+  SignOutScope,
+  SessionBackend,
+  BackendCapabilities,
+  CallOptions,
+} from './types.js';

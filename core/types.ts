@@ -1,0 +1,76 @@
+/** What kind of device a session runs on. */
+export type DeviceType = 'desktop' | 'mobile' | 'tablet' | 'unknown';
+
+/** One signed-in session of the user, as the kit shows it. Every field but `id` and `current` is optional. */
+export interface Session {
+  /** Opaque handle used to revoke the session; never a bearer secret, never rendered. */
+  id: string;
+  /** True for the session of this browser. */
+  current: boolean;
+  createdAt?: Date;
+  lastActiveAt?: Date;
+  expiresAt?: Date;
+  userAgent?: string;
+  ipAddress?: string;
+  /** A place name such as "Berlin, Germany". */
+  location?: string;
+  /** Sign-in methods such as `["password", "totp"]`, where the backend knows them. */
+  authMethods?: string[];
+  device?: { type?: DeviceType; browser?: string; os?: string; name?: string };
+}
+
+/** Why a session ended. */
+export type ExpiryReason = 'expired' | 'revoked' | 'signed-out' | 'signed-out-elsewhere' | 'idle' | 'refresh-failed';
+
+export type SessionStatus = 'unknown' | 'active' | 'degraded' | 'expired' | 'signed-out';
+
+export interface SessionState {
+  status: SessionStatus;
+  session: Session | null;
+  /** Set when the session ended (status `expired` or `signed-out`) for a known reason. */
+  reason?: ExpiryReason;
+}
+
+export type SignOutScope = 'current' | 'all';
+
+/** What a backend can do; elements hide what it cannot and say so. */
+export interface BackendCapabilities {
+  list: boolean;
+  revoke: boolean;
+  revokeOthers: boolean;
+  signOutAll: boolean;
+  refresh: boolean;
+  /** Seconds a revoked session may keep working elsewhere (e.g. Stytch JWTs: 300). */
+  revocationDelay?: number;
+}
+
+/** Per-call options every backend method accepts. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * The contract between the client and an auth server. Methods throw the kit's typed errors:
+ * `SessionExpiredError` for a 401 (with the server's code), `ReauthRequiredError` for a demand
+ * to sign in afresh, `NetworkError`, `ProtocolError` and `ServerError` otherwise.
+ */
+export interface SessionBackend {
+  /** Names this backend's sessions across tabs (a base URL, say); tabs with the same key share state. */
+  readonly key: string;
+  readonly capabilities: BackendCapabilities;
+  /** The current session, or null when there is none. */
+  getSession(options?: CallOptions): Promise<Session | null>;
+  listSessions(options?: CallOptions): Promise<Session[]>;
+  revokeSession(id: string, options?: CallOptions): Promise<void>;
+  /** Resolves to the number revoked when the server says it. */
+  revokeOtherSessions(options?: CallOptions): Promise<number | undefined>;
+  signOut(scope: SignOutScope, options?: CallOptions): Promise<void>;
+  /** Extends the session; absent or throwing `ServerError` 404 when the backend cannot. */
+  refresh?(options?: CallOptions): Promise<Session>;
+  /** Milliseconds the server's clock is ahead of this browser's, from its last answer. */
+  clockOffset?(): number;
+  /** Adds what the app's own same-origin requests need (a CSRF header, say). */
+  decorateRequest?(headers: Headers, method: string): void;
+  /** For backends whose SDK pushes changes: call `listener` when the session changes elsewhere. */
+  watch?(listener: () => void): () => void;
+}
