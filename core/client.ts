@@ -269,7 +269,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
           const session = await authorized(() => backend.getSession({ signal: requestSignal }));
           return generation === startGeneration ? applySession(session) : null;
         } catch (error) {
-          if (!(error instanceof SessionExpiredError)) markDegraded(error);
+          // No session is an answer, not a failure: the state says why it ended.
+          if (error instanceof SessionExpiredError) return null;
+          markDegraded(error);
           throw error;
         }
       },
@@ -414,7 +416,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     getSession: ({ signal } = {}) => checkSession('session', signal),
 
     listSessions({ signal } = {}) {
-      ensureNotEnded();
+      if (ended()) return Promise.reject(sessionEnded());
       if (!backend.capabilities.list) return Promise.reject(new ServerError('unsupported', 501));
       return requests.run(
         'list',

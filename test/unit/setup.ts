@@ -29,6 +29,8 @@ export interface Harness {
   states: SessionState[];
   /** How many requests the app route `/api/data` received. */
   appCalls: () => number;
+  /** The msw server, for extra handlers (`server.use(...)`). */
+  server: ReturnType<typeof setupServer>;
 }
 
 /**
@@ -64,7 +66,7 @@ export function setup(
     client.dispose();
     server.close();
   });
-  return { fake, client, env, states, appCalls: () => appCalls };
+  return { fake, client, env, states, appCalls: () => appCalls, server };
 }
 
 /** Waits for a promise while fake time runs, so retries and timeouts can elapse. */

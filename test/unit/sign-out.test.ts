@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { NetworkError, SessionExpiredError } from '../../core/index.js';
+import { expiries, setup } from './setup.js';
+
+describe('signing out', () => {
+  it('concurrent sign-outs share one request and end in signed-out with reason signed-out', async () => {
+    const { fake, client, states } = setup();
+    fake.signIn();
+    await client.getSession();
+
+    const results = await Promise.all([client.signOut(), client.signOut(), client.signOut()]);
+
+    expect(results).toEqual([{ serverRevoked: true }, { serverRevoked: true }, { serverRevoked: true }]);
+    expect(fake.count('POST', '/signout')).toBe(1);
+    expect(client.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out' });
+    expect(states.filter((s) => s.status === 'signed-out')).toHaveLength(1);
+  });
+
+  it('a 401 answer counts as already signed out', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.fail({ path: '/signout', status: 401 });
+
+    await expect(client.signOut()).resolves.toEqual({ serverRevoked: true });
+    expect(client.getState().status).toBe('signed-out');
+  });
+
+  it('a failed sign-out rejects and keeps the session', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.fail({ path: '/signout', status: 'network' });
+
+    await expect(client.signOut()).rejects.toBeInstanceOf(NetworkError);
+    expect(client.getState().status).toBe('active');
+  });
+
+  it('with forceClear a failed sign-out clears local state, reports serverRevoked false, and retries once back online', async () => {
+    const { fake, client, env } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.fail({ path: '/signout', status: 'network' });
+
+    await expect(client.signOut({ forceClear: true })).resolves.toEqual({ serverRevoked: false });
+    expect(client.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out' });
+    expect(fake.current()).toBeDefined();
+
+    env.goOnline();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.count('POST', '/signout')).toBe(2);
+    expect(fake.current()).toBeUndefined();
+
+    // Done: going online again sends nothing more.
+    env.goOnline();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fake.count('POST', '/signout')).toBe(2);
+  });
+
+  it('revoking the current session is signing out', async () => {
+    const { fake, client } = setup();
+    const me = fake.signIn();
+    await client.getSession();
+
+    await client.revokeSession(me.id);
+
+    expect(fake.count('POST', '/signout')).toBe(1);
+    expect(fake.count('DELETE', '/sessions/')).toBe(0);
+    expect(client.getState().reason).toBe('signed-out');
+  });
+
+  it('after the session ended, list and revoke calls reject without a request', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    const [other] = fake.addOtherDevices(1);
+    await client.getSession();
+    await client.signOut();
+    const before = fake.requests.length;
+
+    await expect(client.listSessions()).rejects.toBeInstanceOf(SessionExpiredError);
+    await expect(client.revokeSession(other.id)).rejects.toBeInstanceOf(SessionExpiredError);
+    expect(fake.requests.length).toBe(before);
+  });
+});
+
+describe('the first check and session ends', () => {
+  it('a first check that finds no session is signed-out without a reason or expiry', async () => {
+    const { client, states } = setup();
+    await expect(client.getSession()).resolves.toBeNull();
+    expect(client.getState()).toEqual({ status: 'signed-out', session: null });
+    expect(expiries(states)).toHaveLength(0);
+  });
+
+  it('a session that expired by time ends with reason expired', async () => {
+    const { fake, client, states } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.expire();
+
+    await expect(client.getSession()).resolves.toBeNull();
+    expect(expiries(states)).toEqual([{ status: 'expired', session: null, reason: 'expired' }]);
+  });
+
+  it('notifySignedIn brings an ended session back once the server confirms it', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.revokeFromElsewhere();
+    await client.getSession();
+    expect(client.getState().status).toBe('expired');
+
+    fake.signIn();
+    const session = await client.notifySignedIn();
+
+    expect(session?.current).toBe(true);
+    expect(client.getState().status).toBe('active');
+  });
+
+  it('exactly one expiry transition however many calls fail at once', async () => {
+    const { fake, client, states } = setup({ fake: { noRefresh: true } });
+    fake.signIn();
+    fake.addOtherDevices(1);
+    await client.getSession();
+    fake.revokeFromElsewhere();
+
+    await Promise.allSettled([client.getSession(), client.listSessions(), client.revokeOtherSessions(), client.refresh()]);
+
+    expect(expiries(states)).toHaveLength(1);
+  });
+});
