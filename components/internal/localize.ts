@@ -1,0 +1,54 @@
+/** Locales shipped besides English; each loads on demand, so an English page pays nothing for them. */
+export const LOCALES = ['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'zh'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A plural message: one string per `Intl.PluralRules` category, `#` standing for the number. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** One locale's strings for every element, keyed by element. */
+export type LocaleTables = Record<string, Record<string, string | Plural> | undefined>;
+
+const loaded = new Map<string, LocaleTables | Promise<void>>();
+
+/** The nearest `lang`, looking through shadow roots to their hosts; English when none is set. */
+export function resolveLang(start: Element): string {
+  for (let node: Node | null = start; node; node = (node as ShadowRoot).host ?? node.parentNode) {
+    const lang = (node as Element).getAttribute?.('lang');
+    if (lang) return lang;
+  }
+  return 'en';
+}
+
+/** The loaded table for `lang`, starting its load (and calling `onLoad` after) when needed. */
+export function localeTables(lang: string, onLoad: () => void): LocaleTables | undefined {
+  const base = lang.toLowerCase().split('-')[0] as Locale;
+  if (!LOCALES.includes(base)) return undefined;
+  const entry = loaded.get(base);
+  if (entry && !(entry instanceof Promise)) return entry;
+  if (!entry) {
+    loaded.set(
+      base,
+      import(`../locales/${base}.js`).then(
+        (module: { default: LocaleTables }) => {
+          loaded.set(base, module.default);
+          onLoad();
+        },
+        () => {
+          loaded.delete(base);
+        },
+      ),
+    );
+  }
+  return undefined;
+}
+
+/** Fills `{name}` placeholders; values are text and stay text when rendered. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+}
+
+export function plural(message: Plural | string, count: number, lang: string): string {
+  if (typeof message === 'string') return message.replace('#', String(count));
+  const category = new Intl.PluralRules(lang).select(count);
+  return (message[category] ?? message.other).replace('#', new Intl.NumberFormat(lang).format(count));
+}

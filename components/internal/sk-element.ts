@@ -1,0 +1,137 @@
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import { LitElement, type PropertyValues } from 'lit';
+import type { SessionClient } from '../../core/client.js';
+import { getDefaultClient, onDefaultClientChange } from '../../core/default-client.js';
+import type { SessionState } from '../../core/types.js';
+import { clientContext } from './client-context.js';
+import { localeTables, plural, resolveLang, type Plural } from './localize.js';
+
+/** Every connected kit element, so a locale that finishes loading, or a page `lang` change, re-renders them. */
+const connected = new Set<SkElement<Record<string, string | Plural>>>();
+const rerenderAll = () => connected.forEach((element) => element.requestUpdate());
+let pageObserved = false;
+
+/**
+ * Lets elements upgraded before their provider still find it: the root holds their context
+ * requests and replays them when a provider appears.
+ */
+function observePage() {
+  if (pageObserved) return;
+  pageObserved = true;
+  new ContextRoot().attach(document.documentElement);
+  new MutationObserver(rerenderAll).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+/**
+ * What every sessionkit element shares: finding its client (property, provider, default), following
+ * the session state, and speaking the page's language.
+ */
+export abstract class SkElement<Strings extends Record<string, string | Plural>> extends LitElement {
+  static override properties = {
+    client: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+  };
+
+  /** The session client; by default the nearest provider's, else the default client. */
+  client?: SessionClient;
+  /** Replaces any of the element's strings. */
+  strings?: Partial<Strings>;
+  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  theme?: 'light' | 'dark';
+
+  /** The element's English strings. */
+  protected abstract readonly defaultStrings: Strings;
+  /** The key of this element's strings in a locale table. */
+  protected abstract readonly stringsKey: string;
+
+  protected sessionClient?: SessionClient;
+  protected sessionState: SessionState = { status: 'unknown', session: null };
+  private providedClient?: SessionClient;
+  private unsubscribe?: () => void;
+  private unwatchDefault?: () => void;
+  private missingClientTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (client) => {
+        this.providedClient = client;
+        this.useClient();
+      },
+    });
+  }
+
+  override connectedCallback() {
+    observePage();
+    super.connectedCallback();
+    connected.add(this);
+    this.useClient();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    connected.delete(this);
+    this.unsubscribe?.();
+    this.unwatchDefault?.();
+    clearTimeout(this.missingClientTimer);
+    this.sessionClient = this.unsubscribe = this.unwatchDefault = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('client')) this.useClient();
+  }
+
+  /** Called when the session state changes (not on first subscription). */
+  protected stateChanged(_state: SessionState, _previous: SessionState): void {}
+
+  /** Called when the element gets a client, before it renders with it. */
+  protected clientConnected(_client: SessionClient): void {}
+
+  private useClient() {
+    if (!this.isConnected) return;
+    const client = this.client ?? this.providedClient ?? getDefaultClient();
+    if (!client) {
+      this.unwatchDefault ??= onDefaultClientChange(() => this.useClient());
+      // Providers and default clients may arrive a moment later; only then is it a mistake.
+      this.missingClientTimer ??= setTimeout(() => {
+        if (!this.sessionClient) {
+          console.error(
+            `<${this.localName}>: no session client. Put it inside <sk-session-provider base-url="/api/auth">, set its client property, or call setDefaultClient(createSessionClient(...)).`,
+          );
+        }
+      });
+      return;
+    }
+    if (client === this.sessionClient) return;
+    this.unsubscribe?.();
+    this.sessionClient = client;
+    this.sessionState = client.getState();
+    this.unsubscribe = client.subscribe((state) => {
+      const previous = this.sessionState;
+      this.sessionState = state;
+      this.stateChanged(state, previous);
+      this.requestUpdate();
+    });
+    this.clientConnected(client);
+    this.requestUpdate();
+  }
+
+  /** The language the element speaks: its own `lang`, or the nearest ancestor's. */
+  protected get locale(): string {
+    return resolveLang(this);
+  }
+
+  /** The element's strings in its language, with `strings` overrides applied. */
+  protected get t(): Strings {
+    const localized = localeTables(this.locale, rerenderAll)?.[this.stringsKey];
+    return { ...this.defaultStrings, ...localized, ...this.strings } as Strings;
+  }
+
+  /** A plural string for `count` in the element's language. */
+  protected plural(message: string | Plural, count: number): string {
+    return plural(message, count, this.locale);
+  }
+}

@@ -1,0 +1,96 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, css, type PropertyValues } from 'lit';
+import { createSessionClient, type SessionClient } from '../../core/client.js';
+import { restBackend } from '../../core/rest-backend.js';
+import { clientContext } from '../internal/client-context.js';
+
+/** Reads one cookie's value (for double-submit CSRF). */
+function readCookie(name: string): string | undefined {
+  for (const pair of document.cookie.split(/;\s*/)) {
+    const index = pair.indexOf('=');
+    if (pair.slice(0, index) === name) return decodeURIComponent(pair.slice(index + 1));
+  }
+  return undefined;
+}
+
+/**
+ * Gives every sessionkit element inside it — through shadow roots too — one shared session client.
+ * Either set `base-url` (it then builds a REST client for sessionkit's protocol, and disposes it
+ * when removed) or set the `client` property to a client you created.
+ *
+ * @tag sk-session-provider
+ * @slot - The page content that uses the client.
+ */
+export class SkSessionProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  static override properties = {
+    client: { attribute: false },
+    baseUrl: { attribute: 'base-url' },
+    csrfHeader: { attribute: 'csrf-header' },
+    csrfCookie: { attribute: 'csrf-cookie' },
+    allowedOrigins: { attribute: 'allowed-origins' },
+  };
+
+  /** A client to provide. When set, `base-url` and the CSRF attributes are ignored. */
+  client?: SessionClient;
+  /** Base URL of the REST protocol, e.g. `/api/auth`. */
+  baseUrl?: string;
+  /** Header that carries the CSRF token on non-GET requests, e.g. `x-csrf-token`. */
+  csrfHeader?: string;
+  /** Cookie the CSRF token is read from (double-submit). */
+  csrfCookie?: string;
+  /** Space-separated origins, besides the page's, that may be navigated to and receive credentials. */
+  allowedOrigins?: string;
+
+  private readonly provider = new ContextProvider(this, { context: clientContext });
+  /** The client built from `base-url`; ours to dispose. */
+  private ownClient?: SessionClient;
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('client') || changed.has('baseUrl') || changed.has('csrfHeader') || changed.has('csrfCookie') || changed.has('allowedOrigins')) {
+      this.provideClient();
+    }
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.hasUpdated) this.provideClient();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.ownClient?.dispose();
+    this.ownClient = undefined;
+  }
+
+  /** The client the provider gives its descendants. */
+  get providedClient(): SessionClient | undefined {
+    return this.client ?? this.ownClient;
+  }
+
+  private provideClient() {
+    this.ownClient?.dispose();
+    this.ownClient = undefined;
+    if (!this.client && this.baseUrl && this.isConnected) {
+      const { csrfHeader: header, csrfCookie: cookie } = this;
+      this.ownClient = createSessionClient({
+        backend: restBackend({
+          baseUrl: this.baseUrl,
+          csrf: header && cookie ? { header, value: () => readCookie(cookie) } : undefined,
+        }),
+        allowedOrigins: this.allowedOrigins?.split(/\s+/).filter(Boolean),
+      });
+    }
+    const client = this.providedClient;
+    if (client) this.provider.setValue(client);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

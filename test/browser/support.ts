@@ -1,0 +1,87 @@
+import axe from 'axe-core';
+import { setupWorker } from 'msw/browser';
+import { afterEach, beforeEach } from 'vitest';
+import { createSessionClient, restBackend, type SessionClient, type SessionClientOptions } from '../../core/index.js';
+import { FakeAuthServer } from '../../core/msw/index.js';
+
+/** One fake auth server for the whole file, served by msw's service worker. */
+export const fake = new FakeAuthServer({ baseUrl: '/api/auth' });
+const worker = setupWorker(...fake.handlers);
+await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+
+const clients: SessionClient[] = [];
+const cleanups: Array<() => void> = [];
+let host: HTMLElement | undefined;
+
+beforeEach(() => {
+  fake.reset();
+  fake.latency = 0;
+  fake.noRefresh = false;
+  fake.noList = false;
+});
+
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+  host?.remove();
+  host = undefined;
+  while (clients.length) clients.pop()!.dispose();
+});
+
+export function newClient(options: Partial<SessionClientOptions> = {}): SessionClient {
+  const client = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }), ...options });
+  clients.push(client);
+  return client;
+}
+
+/** Renders `markup` into the page, gives every sessionkit element `client`, and returns the first element. */
+export async function mount<T extends HTMLElement>(markup: string, client: SessionClient = newClient()): Promise<T> {
+  host = document.createElement('div');
+  host.innerHTML = markup;
+  document.body.append(host);
+  const element = host.firstElementChild as T;
+  for (const el of host.querySelectorAll<HTMLElement & { client?: SessionClient; updateComplete?: Promise<unknown> }>('*')) {
+    if (el.localName.startsWith('sk-') && el.localName !== 'sk-session-provider') el.client = client;
+    await el.updateComplete;
+  }
+  return element;
+}
+
+/** Waits until `check` stops throwing (default 2 s). */
+export async function until(check: () => unknown, timeout = 2000): Promise<void> {
+  const start = performance.now();
+  for (;;) {
+    try {
+      if ((await check()) !== false) return;
+    } catch (error) {
+      if (performance.now() - start > timeout) throw error;
+    }
+    if (performance.now() - start > timeout) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** A part inside an element's shadow root. */
+export function part<T extends HTMLElement = HTMLElement>(element: Element, name: string): T | null {
+  return element.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+}
+
+export function parts<T extends HTMLElement = HTMLElement>(element: Element, name: string): T[] {
+  return [...element.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
+}
+
+/** Runs axe with the WCAG 2.2 AA rules on `element` (shadow DOM included) and returns the violations. */
+export async function axeViolations(element: Element) {
+  const result = await axe.run(element, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Records every event of `types` that reaches the document. */
+export function recordEvents(...types: string[]) {
+  const events: CustomEvent[] = [];
+  const listener = (event: Event) => events.push(event as CustomEvent);
+  for (const type of types) document.addEventListener(type, listener);
+  cleanups.push(() => types.forEach((type) => document.removeEventListener(type, listener)));
+  return events;
+}
