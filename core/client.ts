@@ -283,8 +283,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const recheck = () => checkSession('session').catch(noop);
 
   function onTabMessage(message: TabMessage) {
-    if (message === 'signed-out') {
-      if (!ended()) markSignedOut(lastSession ? 'signed-out-elsewhere' : undefined);
+    if (message === 'signed-out' || message === 'signed-out-idle') {
+      if (!ended()) markSignedOut(!lastSession ? undefined : message === 'signed-out' ? 'signed-out-elsewhere' : 'idle');
     } else if (message === 'revoked') {
       for (const listener of [...listListeners]) listener();
     } else if (message === 'signed-in') {
@@ -367,7 +367,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         setPending({ scope, id });
       }
       markSignedOut(reason);
-      channel.post('signed-out');
+      channel.post(reason === 'idle' ? 'signed-out-idle' : 'signed-out');
       return { serverRevoked };
     });
   }

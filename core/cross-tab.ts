@@ -1,11 +1,12 @@
 /**
  * What one tab tells the others. Only `signed-out` is acted on directly; the rest are cues for
  * the receiving tab to ask the server itself, so a forged message can at worst cause a request.
- * Messages carry no ids, tokens or URLs.
+ * Messages carry no ids, tokens or URLs. `signed-out-idle` is a sign-out for inactivity, so every
+ * tab can tell the user the same reason.
  */
-export type TabMessage = 'signed-out' | 'signed-in' | 'extended' | 'revoked' | 'check';
+export type TabMessage = 'signed-out' | 'signed-out-idle' | 'signed-in' | 'extended' | 'revoked' | 'check';
 
-const MESSAGES: readonly string[] = ['signed-out', 'signed-in', 'extended', 'revoked', 'check'];
+const MESSAGES: readonly string[] = ['signed-out', 'signed-out-idle', 'signed-in', 'extended', 'revoked', 'check'];
 
 export interface TabChannel {
   post(message: TabMessage): void;

@@ -40,6 +40,8 @@ export interface BackendCapabilities {
   revokeOthers: boolean;
   signOutAll: boolean;
   refresh: boolean;
+  /** A session check extends the session (a sliding session), so "Stay signed in" works without refresh. */
+  sliding?: boolean;
   /** Seconds a revoked session may keep working elsewhere (e.g. Stytch JWTs: 300). */
   revocationDelay?: number;
 }

@@ -18,6 +18,7 @@ beforeEach(() => {
   fake.latency = 0;
   fake.noRefresh = false;
   fake.noList = false;
+  fake.sessionTtl = 3_600_000;
 });
 
 afterEach(() => {
@@ -46,7 +47,15 @@ export async function mount<T extends HTMLElement>(markup: string, client: Sessi
   return element;
 }
 
-/** Waits until `check` stops throwing (default 2 s). */
+/** A macrotask turn that fake timers do not control, so network answers can arrive meanwhile. */
+const yieldToBrowser = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(0);
+  });
+
+/** Waits until `check` stops throwing (default 2 s of real time, fake timers or not). */
 export async function until(check: () => unknown, timeout = 2000): Promise<void> {
   const start = performance.now();
   for (;;) {
@@ -56,7 +65,7 @@ export async function until(check: () => unknown, timeout = 2000): Promise<void>
       if (performance.now() - start > timeout) throw error;
     }
     if (performance.now() - start > timeout) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await yieldToBrowser();
   }
 }
 
@@ -75,6 +84,14 @@ export async function axeViolations(element: Element) {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** axe under fake timers: axe waits on timers of its own, so time is moved along until it answers. */
+export async function axeViolationsWithFakeTimers(element: Element, advance: (ms: number) => Promise<unknown>) {
+  let done = false;
+  const result = axeViolations(element).finally(() => (done = true));
+  for (let i = 0; i < 500 && !done; i++) await advance(2);
+  return result;
 }
 
 /** Records every event of `types` that reaches the document. */
