@@ -1,0 +1,30 @@
+// The manifest IDEs, Storybook and the React wrappers read: generated from the classes' JSDoc.
+
+/** Lit's internal reactive state (`state: true`, private fields) is not public API: drop it. */
+function dropInternalState() {
+  return {
+    name: 'drop-internal-state',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.kind !== 'class') continue;
+          if (!declaration.tagName) delete declaration.customElement;
+          const hidden = new Set(
+            (declaration.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+          );
+          if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
+          if (declaration.members) declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['components/**/*.ts'],
+  exclude: ['components/**/strings.ts', 'components/**/styles.ts', 'components/locales/**', 'components/**/icons.ts', 'components/**/activity.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  plugins: [dropInternalState()],
+};
