@@ -1,0 +1,7 @@
+/**
+ * `sessionkit/react`: the elements as React components (made with `@lit/react`, no behaviour
+ * re-implemented), a provider with a React context, and `useSession()`.
+ */
+export { LogoutButton, SessionList, SessionExpiredHandler } from './components.js';
+export { SessionProvider, useSession, useSessionClient } from './session-provider.js';
+export type { SessionProviderProps } from './session-provider.js';

@@ -1,0 +1,63 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createSessionClient, type SessionClient } from '../core/client.js';
+import { getDefaultClient } from '../core/default-client.js';
+import { restBackend } from '../core/rest-backend.js';
+import type { SessionState } from '../core/types.js';
+import { SessionProviderElement } from './components.js';
+
+const ClientContext = createContext<SessionClient | undefined>(undefined);
+
+export interface SessionProviderProps {
+  /** A client you created. Takes precedence over `baseUrl`. */
+  client?: SessionClient;
+  /** Base URL of sessionkit's REST protocol; the provider builds (and disposes) a client for it. */
+  baseUrl?: string;
+  /** Origins besides the page's own that may be navigated to and receive credentials. */
+  allowedOrigins?: string[];
+  children?: ReactNode;
+}
+
+/**
+ * Gives its children — React components and sessionkit elements alike — one session client.
+ * With `baseUrl` the client is created in an effect, so server rendering and hydration see no
+ * client (state `unknown`) and agree.
+ */
+export function SessionProvider({ client, baseUrl, allowedOrigins, children }: SessionProviderProps) {
+  const [ownClient, setOwnClient] = useState<SessionClient>();
+  const origins = allowedOrigins?.join(' ');
+  useEffect(() => {
+    if (client || !baseUrl) return;
+    const created = createSessionClient({ backend: restBackend({ baseUrl }), allowedOrigins: origins?.split(' ') });
+    setOwnClient(created);
+    return () => {
+      created.dispose();
+      setOwnClient(undefined);
+    };
+  }, [client, baseUrl, origins]);
+  const provided = client ?? ownClient;
+  return (
+    <ClientContext.Provider value={provided}>
+      <SessionProviderElement client={provided} allowedOrigins={origins}>
+        {children}
+      </SessionProviderElement>
+    </ClientContext.Provider>
+  );
+}
+
+/** The client from the nearest `SessionProvider`, else the default client. */
+export function useSessionClient(): SessionClient | undefined {
+  return useContext(ClientContext) ?? getDefaultClient();
+}
+
+const UNKNOWN: SessionState = { status: 'unknown', session: null };
+const noSubscription = () => () => {};
+
+/** The session state, re-rendering on every change. `unknown` on the server and before a client exists. */
+export function useSession(): SessionState {
+  const client = useSessionClient();
+  return useSyncExternalStore(
+    client ? client.subscribe : noSubscription,
+    () => client?.getState() ?? UNKNOWN,
+    () => UNKNOWN,
+  );
+}
