@@ -1,0 +1,210 @@
+/**
+ * `stytchBackend(stytchClient, options)`: sessionkit over a Stytch frontend SDK client
+ * (`@stytch/vanilla-js`, `@stytch/react`'s `useStytch()`, …) plus the app's own endpoints.
+ *
+ * From the SDK: the current session is `session.getSync()` (the SDK's own state, which it keeps
+ * fresh by authenticating in the background, so reading it costs no request); `session.onChange`
+ * feeds the client's `watch`, so a session the SDK drops ends sessionkit's too; sign-out here is
+ * `session.revoke({ forceClear })`.
+ *
+ * The browser SDK cannot list or revoke other sessions, so the app serves these in sessionkit's
+ * REST shape, backed by Stytch's backend API (`sessions.get` by `user_id`, `sessions.revoke` by
+ * `session_id`): `GET {listUrl}` → `{ sessions }` with Stytch `session_id`s as ids,
+ * `DELETE {revokeUrl}` (default `{listUrl}/:id`), `POST {revokeOthersUrl}` (default
+ * `{listUrl}/revoke-others`) and, only if given, `POST {signOutAllUrl}`. Which row is current
+ * comes from the SDK's session, whatever the endpoint says.
+ *
+ * It cannot refresh: the SDK refreshes itself. Revocation delay: a revoked session's JWT keeps
+ * validating for up to 5 minutes (300 s), and another device's SDK notices at its next refresh.
+ *
+ * ```ts
+ * const stytch = new StytchHeadlessClient(publicToken);
+ * const client = createSessionClient({
+ *   backend: stytchBackend(stytch, { listUrl: '/api/sessions', signOutAllUrl: '/api/sessions/signout-all' }),
+ * });
+ * ```
+ */
+import { NetworkError, ProtocolError, ServerError, SessionExpiredError, SessionKitError } from '../errors.js';
+import { sendRequest, type HttpRequest } from '../http.js';
+import { withRetry } from '../retry.js';
+import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
+import { assertSessionId, parseSession, parseSessionList } from '../validate.js';
+import { absoluteKey, isRecord, safeCode, withDeadline } from './shared.js';
+
+/** The fields of a Stytch session object this backend reads. */
+export interface StytchSessionLike {
+  session_id: string;
+  started_at?: string;
+  last_accessed_at?: string;
+  expires_at?: string;
+  attributes?: { user_agent?: string; ip_address?: string };
+  authentication_factors?: ReadonlyArray<{ type?: string; delivery_method?: string }>;
+}
+
+/** The part of a Stytch frontend client this backend calls. */
+export interface StytchClientLike {
+  session: {
+    getSync(): StytchSessionLike | null;
+    onChange(callback: (session: StytchSessionLike | null) => void): () => void;
+    revoke(options?: { forceClear?: boolean }): Promise<unknown>;
+  };
+}
+
+export interface StytchBackendOptions {
+  /** The app's `GET` list of the user's sessions, in sessionkit's REST shape. */
+  listUrl: string;
+  /** `DELETE` one session; `:id` is replaced by the URL-encoded id. Default `{listUrl}/:id`. */
+  revokeUrl?: string;
+  /** `POST` to revoke every other session. Default `{listUrl}/revoke-others`. */
+  revokeOthersUrl?: string;
+  /** `POST` to revoke every session of the user. Without it, "sign out everywhere" is not offered. */
+  signOutAllUrl?: string;
+  /** Passed to `session.revoke`: clear the SDK's session even when Stytch cannot be reached. Default false. */
+  forceClear?: boolean;
+  /** Per attempt. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Retries of GETs on network errors, 5xx and 429. Default 3. */
+  retries?: number;
+}
+
+/** Stytch factors as sign-in method names: `password`, `totp`, `google`, `otp_sms`, … */
+function authMethod(factor: { type?: unknown; delivery_method?: unknown }): string | undefined {
+  const type = typeof factor.type === 'string' ? factor.type : undefined;
+  const delivery = typeof factor.delivery_method === 'string' ? factor.delivery_method : undefined;
+  if (delivery === 'knowledge' || type === 'password') return 'password';
+  if (delivery === 'authenticator_app' || type === 'totp') return 'totp';
+  if (delivery?.startsWith('oauth_')) return delivery.slice('oauth_'.length);
+  if (type === 'otp' && delivery) return `otp_${delivery}`;
+  return type;
+}
+
+/** A Stytch session as `parseSession` reads it; tokens and custom claims are never copied. */
+function toSession(raw: unknown): Session | null {
+  if (raw === null || raw === undefined) return null;
+  const stytch = isRecord(raw) ? raw : {};
+  const attributes = isRecord(stytch.attributes) ? stytch.attributes : {};
+  const factors = Array.isArray(stytch.authentication_factors) ? stytch.authentication_factors : [];
+  const methods = [...new Set(factors.filter(isRecord).map(authMethod))];
+  const session = parseSession({
+    id: stytch.session_id,
+    current: true,
+    createdAt: stytch.started_at,
+    lastActiveAt: stytch.last_accessed_at,
+    expiresAt: stytch.expires_at,
+    userAgent: attributes.user_agent,
+    ipAddress: attributes.ip_address,
+    authMethods: methods,
+  });
+  if (!session) throw new ProtocolError('invalid_session', 'session_id');
+  return session;
+}
+
+/** Stytch SDK errors (`StytchAPIError`, `StytchAPIUnreachableError`, …) as the kit's typed errors. */
+function errorFromSdk(error: unknown): Error {
+  if (error instanceof SessionKitError) return error;
+  const fields = isRecord(error) || error instanceof Error ? (error as unknown as Record<string, unknown>) : {};
+  const status = typeof fields.status_code === 'number' ? fields.status_code : undefined;
+  const code = safeCode(fields.error_type);
+  if (status === undefined) {
+    const name = typeof fields.name === 'string' ? fields.name : '';
+    return /Unreachable|Network|TypeError/.test(name) ? new NetworkError('network') : new ServerError(code ?? 'stytch_error');
+  }
+  if (status === 401 || (status === 404 && code === 'session_not_found')) return new SessionExpiredError(code ?? 'unauthenticated', 401);
+  return new ServerError(code ?? `http_${status}`, status);
+}
+
+export function stytchBackend(stytchClient: StytchClientLike, options: StytchBackendOptions): SessionBackend {
+  const { listUrl } = options;
+  const revokeUrl = options.revokeUrl ?? `${listUrl.replace(/\/+$/, '')}/:id`;
+  const revokeOthersUrl = options.revokeOthersUrl ?? `${listUrl.replace(/\/+$/, '')}/revoke-others`;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 3;
+  const capabilities: BackendCapabilities = {
+    list: true,
+    revoke: true,
+    revokeOthers: true,
+    signOutAll: !!options.signOutAllUrl,
+    refresh: false,
+    revocationDelay: 300,
+  };
+  let offset = 0;
+
+  async function call(method: HttpRequest['method'], url: string, extra: Partial<HttpRequest> = {}) {
+    const send = () => sendRequest({ method, url, headers: {}, credentials: 'include', timeoutMs, ...extra });
+    const response = method === 'GET' ? await withRetry(send, retries, extra.signal) : await send();
+    if (response.clockOffset !== undefined) offset = response.clockOffset;
+    return response.body;
+  }
+
+  function currentFromSdk(): Session | null {
+    try {
+      return toSession(stytchClient.session.getSync());
+    } catch (error) {
+      throw errorFromSdk(error);
+    }
+  }
+
+  /** `session.revoke`; a session Stytch no longer knows is signed out already. */
+  async function revokeHere(forceClear: boolean) {
+    try {
+      await withDeadline(timeoutMs, undefined, async () => {
+        try {
+          await stytchClient.session.revoke({ forceClear });
+        } catch (error) {
+          throw errorFromSdk(error);
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof SessionExpiredError)) throw error;
+    }
+  }
+
+  async function signOut(scope: SignOutScope) {
+    if (scope === 'current') return revokeHere(options.forceClear ?? false);
+    if (!options.signOutAllUrl) throw new ServerError('unsupported', 501);
+    try {
+      await call('POST', options.signOutAllUrl, { keepalive: true });
+    } catch (error) {
+      if (!(error instanceof SessionExpiredError)) throw error;
+    }
+    // The server revoked this session too; this clears the SDK's copy of it.
+    await revokeHere(true).catch(() => undefined);
+  }
+
+  return {
+    key: `stytch:${absoluteKey(listUrl)}`,
+    capabilities,
+    clockOffset: () => offset,
+    watch: (listener) => stytchClient.session.onChange(() => listener()),
+
+    async getSession({ signal }: CallOptions = {}) {
+      if (signal?.aborted) throw new NetworkError('aborted');
+      return currentFromSdk();
+    },
+
+    async listSessions({ signal }: CallOptions = {}) {
+      const sessions = parseSessionList(await call('GET', listUrl, { signal }));
+      const currentId = currentFromSdk()?.id;
+      if (currentId) for (const session of sessions) session.current = session.id === currentId;
+      return sessions;
+    },
+
+    async revokeSession(id: string) {
+      assertSessionId(id);
+      if (id === currentFromSdk()?.id) return signOut('current');
+      try {
+        await call('DELETE', revokeUrl.replace(':id', encodeURIComponent(id)), { keepalive: true });
+      } catch (error) {
+        if ((error as { status?: number }).status !== 404) throw error;
+      }
+    },
+
+    async revokeOtherSessions() {
+      const body = await call('POST', revokeOthersUrl, { keepalive: true });
+      const revoked = isRecord(body) ? body.revoked : undefined;
+      return typeof revoked === 'number' && revoked >= 0 ? revoked : undefined;
+    },
+
+    signOut,
+  };
+}

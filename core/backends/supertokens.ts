@@ -1,0 +1,231 @@
+/**
+ * `supertokensBackend(options)`: sessionkit over SuperTokens' frontend protocol in cookie mode,
+ * without SuperTokens' frontend SDK.
+ *
+ * SuperTokens' own routes used: `POST {apiBasePath}/signout` (sign out here) and
+ * `POST {apiBasePath}/session/refresh`. Every request says `st-auth-mode: cookie` and carries a
+ * `rid` (`session` on SuperTokens' routes; `anti-csrf` on the app's, as SuperTokens' SDK does,
+ * which satisfies its custom-header CSRF check); `fdi-version` is sent when given. The `anti-csrf`
+ * response header (anti-CSRF `VIA_TOKEN`) is kept in memory only and sent back on non-GET requests;
+ * a new page learns it from its first refresh (its first write meets 401, the client refreshes).
+ * The `front-token` header tells the access token's expiry (`ate`), used as `expiresAt` when the
+ * app's session answer has none, and `front-token: remove` that the session was cleared.
+ *
+ * Errors: any 401 is `SessionExpiredError('try_refresh')`, so the client refreshes and retries; a
+ * 401 from the refresh itself means the session is gone. A 403 with `claimValidationErrors` is
+ * `ReauthRequiredError('invalid_claim', 403, claimId)` (e.g. `st-ev`, email verification).
+ *
+ * SuperTokens has no frontend route to read, list or revoke sessions, so the app serves these
+ * itself in sessionkit's REST shape, with session handles as ids (paths configurable):
+ * `GET {sessionPath}` → `{ session }` (`{ session: null }` when signed out; `verifySession` with
+ * `sessionRequired: false`), `GET {sessionsPath}` → `{ sessions }`, `DELETE {sessionsPath}/{handle}`,
+ * `POST {sessionsPath}/revoke-others`, `POST {sessionsPath}/signout-all`.
+ *
+ * Revocation delay: a revoked session's access token keeps working until it expires unless the
+ * backend enables access-token blacklisting; declare that with `revocationDelay` (default 3600 s,
+ * SuperTokens' default access-token lifetime).
+ *
+ * ```ts
+ * const client = createSessionClient({
+ *   backend: supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/auth' }),
+ * });
+ * ```
+ */
+import { ReauthRequiredError, SessionExpiredError } from '../errors.js';
+import { errorForStatus } from '../http.js';
+import { withRetry } from '../retry.js';
+import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
+import { assertSessionId, parseSessionBody, parseSessionList } from '../validate.js';
+import { absoluteKey, exchange, isRecord, safeCode, type Exchange } from './shared.js';
+
+export interface SupertokensBackendOptions {
+  /** Where the API lives, e.g. `https://api.example.com`. Default: this page's origin. */
+  apiDomain?: string;
+  /** SuperTokens' `apiBasePath`. Default `/auth`. */
+  apiBasePath?: string;
+  /** The app's own current-session route. Default `{apiBasePath}/session`. */
+  sessionPath?: string;
+  /** The app's own sessions routes (list, `/{handle}`, `/revoke-others`, `/signout-all`). Default `{apiBasePath}/sessions`. */
+  sessionsPath?: string;
+  /** Sent as `fdi-version` on SuperTokens' routes when given, e.g. `"3.0"`. */
+  fdiVersion?: string;
+  /** Seconds a revoked session's access token may still work elsewhere. Default 3600; 0 with blacklisting. */
+  revocationDelay?: number;
+  /** Declare what the app's routes do not support, e.g. `{ signOutAll: false }`. */
+  capabilities?: Partial<BackendCapabilities>;
+  /** Per attempt. Default 10 000 ms. */
+  timeoutMs?: number;
+  /** Retries of GETs on network errors, 5xx and 429. Default 3. */
+  retries?: number;
+}
+
+type Rid = 'session' | 'anti-csrf';
+
+/** The front token is base64 of JSON `{ uid, ate, up }`; only the expiry is kept. */
+function accessTokenExpiry(frontToken: string): number | undefined {
+  try {
+    const bytes = Uint8Array.from(atob(frontToken), (char) => char.charCodeAt(0));
+    const ate = (JSON.parse(new TextDecoder().decode(bytes)) as { ate?: unknown }).ate;
+    return typeof ate === 'number' && Number.isFinite(ate) ? ate : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** SuperTokens' 403 body names the failed claims; the first one's id becomes the error's `claim`. */
+function invalidClaim(body: unknown): ReauthRequiredError | undefined {
+  const errors = isRecord(body) ? body.claimValidationErrors : undefined;
+  if (!Array.isArray(errors)) return undefined;
+  const first: unknown = errors[0];
+  return new ReauthRequiredError('invalid_claim', 403, isRecord(first) ? safeCode(first.id) : undefined);
+}
+
+export function supertokensBackend(options: SupertokensBackendOptions = {}): SessionBackend {
+  const origin = (options.apiDomain ?? '').replace(/\/+$/, '');
+  const basePath = (options.apiBasePath ?? '/auth').replace(/\/+$/, '');
+  const sessionPath = options.sessionPath ?? `${basePath}/session`;
+  const sessionsPath = (options.sessionsPath ?? `${basePath}/sessions`).replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const retries = options.retries ?? 3;
+  const capabilities: BackendCapabilities = {
+    list: true,
+    revoke: true,
+    revokeOthers: true,
+    signOutAll: true,
+    refresh: true,
+    revocationDelay: options.revocationDelay ?? 3600,
+    ...options.capabilities,
+  };
+  /** In memory only, never in web storage. */
+  let antiCsrf: string | undefined;
+  let accessExpiresAt: number | undefined;
+  let offset = 0;
+
+  const headersFor = (method: string, rid: Rid): Record<string, string> => ({
+    rid,
+    'st-auth-mode': 'cookie',
+    ...(rid === 'session' && options.fdiVersion ? { 'fdi-version': options.fdiVersion } : {}),
+    ...(method !== 'GET' && antiCsrf ? { 'anti-csrf': antiCsrf } : {}),
+  });
+
+  function forget() {
+    antiCsrf = undefined;
+    accessExpiresAt = undefined;
+  }
+
+  /** Reads the session state SuperTokens puts in response headers. */
+  function absorb(headers: Headers) {
+    const front = headers.get('front-token');
+    if (front === 'remove') forget();
+    else if (front) accessExpiresAt = accessTokenExpiry(front);
+    const csrf = headers.get('anti-csrf');
+    if (csrf && front !== 'remove') antiCsrf = csrf;
+  }
+
+  async function request(method: Exchange['method'], path: string, rid: Rid, extra: Partial<Exchange> = {}): Promise<unknown> {
+    const send = async () => {
+      const response = await exchange({
+        method,
+        url: origin + path,
+        headers: headersFor(method, rid),
+        credentials: 'include',
+        timeoutMs,
+        ...extra,
+      });
+      absorb(response.headers);
+      if (response.clockOffset !== undefined) offset = response.clockOffset;
+      if (response.ok) return response.body;
+      if (response.status === 401) throw new SessionExpiredError('try_refresh', 401);
+      if (response.status === 403) throw invalidClaim(response.body) ?? errorForStatus(403, response.body);
+      throw errorForStatus(response.status, response.body, response.headers.get('retry-after'));
+    };
+    return method === 'GET' ? withRetry(send, retries, extra.signal) : send();
+  }
+
+  async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
+    const session = parseSessionBody(await request('GET', sessionPath, 'anti-csrf', { signal }), true);
+    if (!session) return null;
+    session.current = true;
+    if (!session.expiresAt && accessExpiresAt !== undefined) session.expiresAt = new Date(accessExpiresAt);
+    return session;
+  }
+
+  /** Rotates the tokens; a 401 here means the session is gone for good. */
+  async function refreshTokens(signal?: AbortSignal) {
+    try {
+      await request('POST', `${basePath}/session/refresh`, 'session', { signal });
+    } catch (error) {
+      if (!(error instanceof SessionExpiredError)) throw error;
+      forget();
+      throw new SessionExpiredError('unauthenticated', 401);
+    }
+  }
+
+  /** Like SuperTokens' own SDK: a lapsed access token is refreshed once before giving up. */
+  async function withOneRefresh(run: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof SessionExpiredError)) throw error;
+      await refreshTokens();
+      return run();
+    }
+  }
+
+  async function signOut(scope: SignOutScope) {
+    const ownSignOut = () => request('POST', `${basePath}/signout`, 'session', { keepalive: true });
+    try {
+      if (scope === 'all') await withOneRefresh(() => request('POST', `${sessionsPath}/signout-all`, 'anti-csrf', { keepalive: true }));
+      else await withOneRefresh(ownSignOut);
+    } catch (error) {
+      // The refresh said the session is gone: signed out already.
+      if (!(error instanceof SessionExpiredError)) throw error;
+    }
+    // Every session is revoked; this clears this browser's cookies, and may find them dead already.
+    if (scope === 'all') await ownSignOut().catch(() => undefined);
+    forget();
+  }
+
+  return {
+    key: `supertokens:${absoluteKey(origin + basePath)}`,
+    capabilities,
+    clockOffset: () => offset,
+    decorateRequest(headers, method) {
+      if (!headers.has('rid')) headers.set('rid', 'anti-csrf');
+      for (const [name, value] of Object.entries(headersFor(method.toUpperCase(), 'anti-csrf'))) {
+        if (name !== 'rid') headers.set(name, value);
+      }
+    },
+
+    getSession: ({ signal }: CallOptions = {}) => fetchSession(signal),
+
+    async listSessions({ signal }: CallOptions = {}) {
+      return parseSessionList(await request('GET', sessionsPath, 'anti-csrf', { signal }));
+    },
+
+    async revokeSession(id: string) {
+      assertSessionId(id);
+      try {
+        await request('DELETE', `${sessionsPath}/${encodeURIComponent(id)}`, 'anti-csrf', { keepalive: true });
+      } catch (error) {
+        // Already gone counts as revoked.
+        if ((error as { status?: number }).status !== 404) throw error;
+      }
+    },
+
+    async revokeOtherSessions() {
+      const body = await request('POST', `${sessionsPath}/revoke-others`, 'anti-csrf', { keepalive: true });
+      const revoked = isRecord(body) ? body.revoked : undefined;
+      return typeof revoked === 'number' && revoked >= 0 ? revoked : undefined;
+    },
+
+    signOut,
+
+    async refresh({ signal }: CallOptions = {}) {
+      await refreshTokens(signal);
+      const session = await fetchSession(signal);
+      if (!session) throw new SessionExpiredError('unauthenticated', 401);
+      return session;
+    },
+  };
+}
