@@ -1,0 +1,404 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { SessionClient } from '../../core/client.js';
+import { browserEnvironment } from '../../core/environment.js';
+import { ReauthRequiredError, SessionExpiredError } from '../../core/errors.js';
+import type { Session, SessionState } from '../../core/types.js';
+import { emit } from '../internal/events.js';
+import { format } from '../internal/localize.js';
+import { SkElement } from '../internal/sk-element.js';
+import { baseStyles } from '../internal/styles.js';
+import type { SkLogoutDetail, SkLogoutRequestDetail } from '../logout-button/logout-button.js';
+import { bySessionOrder, describeDevice, formatters, type Formatters } from './describe.js';
+import { sessionRow } from './row.js';
+import { sessionListStrings, type SessionListStrings } from './strings.js';
+import { sessionListStyles } from './styles.js';
+import { confirmation, skeleton, stateMessage } from './templates.js';
+import type {
+  SessionListAction,
+  SkErrorDetail,
+  SkOtherSessionsRevokeDetail,
+  SkOtherSessionsRevokedDetail,
+  SkReauthRequiredDetail,
+  SkSessionRevokeDetail,
+  SkSessionRevokedDetail,
+} from './types.js';
+
+export type * from './types.js';
+
+type View = 'loading' | 'ready' | 'error' | 'reauth' | 'unsupported';
+
+const FOCUS_THROTTLE_MS = 5000;
+/** How often relative times ("5 minutes ago") are brought up to date. */
+const TICK_MS = 30_000;
+const ended = (state: SessionState) => state.status === 'expired' || state.status === 'signed-out';
+const copy = (session: Session): Session => structuredClone(session);
+
+/**
+ * The devices where the user is signed in, with a way to sign each one out, or all others at once.
+ * Revoking is optimistic and confirmed in place; the list stays fresh on focus, after revokes here
+ * or in other tabs, and on an optional interval. Once the session has ended it shows only the
+ * heading and "You're signed out.", never stale rows.
+ *
+ * @tag sk-session-list
+ * @slot heading - The heading's text. Default: "Where you're signed in".
+ * @slot empty - Shown when this is the only device. Default: "You're only signed in on this device."
+ *
+ * @event {CustomEvent<SkSessionRevokeDetail>} sk-session-revoke - After confirmation, before the request; cancel it to stop (e.g. to ask for step-up authentication).
+ * @event {CustomEvent<SkSessionRevokedDetail>} sk-session-revoked - The server signed that session out.
+ * @event {CustomEvent<SkOtherSessionsRevokeDetail>} sk-other-sessions-revoke - After confirmation, before signing out every other session; cancel it to stop.
+ * @event {CustomEvent<SkOtherSessionsRevokedDetail>} sk-other-sessions-revoked - The server signed every other session out.
+ * @event {CustomEvent<SkReauthRequiredDetail>} sk-reauth-required - The server wants a fresh sign-in before this action.
+ * @event {CustomEvent<SkErrorDetail>} sk-error - Listing, revoking or logging out failed; the list shows what it could.
+ * @event {CustomEvent<SkLogoutRequestDetail>} sk-logout-request - "Log out" on this device's row, before the request; cancel it to stop.
+ * @event {CustomEvent<SkLogoutDetail>} sk-logout - This device is logged out.
+ *
+ * @csspart heading - The heading.
+ * @csspart base - Everything below the heading; `aria-busy` while loading.
+ * @csspart skeleton - A placeholder row while loading.
+ * @csspart list - The list of sessions.
+ * @csspart row - One session.
+ * @csspart current - This device's row (besides `row`).
+ * @csspart icon - The device icon.
+ * @csspart label - The device label, e.g. "Chrome on macOS".
+ * @csspart badge - The "This device" badge.
+ * @csspart details - The line with IP address, location and sign-in methods.
+ * @csspart ip - The IP address.
+ * @csspart location - The location.
+ * @csspart methods - The sign-in methods.
+ * @csspart times - The line with last activity and sign-in date.
+ * @csspart last-active - When the session was last active (a `<time>`).
+ * @csspart created - When the session signed in (a `<time>`).
+ * @csspart revoke-button - Signs one other session out.
+ * @csspart logout-button - Logs this device out.
+ * @csspart spinner - Shown while logging out.
+ * @csspart confirm - The in-place confirmation.
+ * @csspart confirm-message - The confirmation question.
+ * @csspart confirm-note - How long a revocation can take to reach everywhere, where the backend says.
+ * @csspart confirm-button - The button that confirms.
+ * @csspart cancel-button - The button that cancels.
+ * @csspart revoke-others-button - "Sign out of all other devices".
+ * @csspart show-more - Reveals the next page of sessions.
+ * @csspart empty - The only-this-device message.
+ * @csspart message - The error, sign-in-again or cannot-list message.
+ * @csspart retry-button - Loads the list again.
+ * @csspart status - The live region announcing progress, results and failures.
+ *
+ * @cssproperty --sk-font-family - Font family.
+ * @cssproperty --sk-font-size - Base font size.
+ * @cssproperty --sk-color-text - Text colour.
+ * @cssproperty --sk-color-muted - Secondary text colour.
+ * @cssproperty --sk-color-surface - Background colour.
+ * @cssproperty --sk-color-border - Border colour.
+ * @cssproperty --sk-color-accent - Focus ring and primary actions.
+ * @cssproperty --sk-color-danger - Destructive actions and errors.
+ * @cssproperty --sk-radius - Corner radius.
+ * @cssproperty --sk-space - Base spacing unit.
+ */
+export class SkSessionList extends SkElement<SessionListStrings> {
+  static override styles = [baseStyles, sessionListStyles];
+
+  static override properties = {
+    ...SkElement.properties,
+    refreshInterval: { type: Number, attribute: 'refresh-interval' },
+    noConfirm: { type: Boolean, attribute: 'no-confirm' },
+    hideIp: { type: Boolean, attribute: 'hide-ip', reflect: true },
+    hideLocation: { type: Boolean, attribute: 'hide-location', reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    view: { state: true },
+    sessions: { state: true },
+    confirming: { state: true },
+    pages: { state: true },
+    loggingOut: { state: true },
+  };
+
+  /** Refetch every this many seconds while the page is visible; 0 turns it off. */
+  refreshInterval = 0;
+  /** Revoke a single session without asking first. "Sign out of all other devices" always asks. */
+  noConfirm = false;
+  /** Hide IP addresses. */
+  hideIp = false;
+  /** Hide locations. */
+  hideLocation = false;
+  /** Rows shown at first, and added by each "Show more". */
+  pageSize = 20;
+
+  protected readonly defaultStrings = sessionListStrings;
+  protected readonly stringsKey = 'sessionList';
+  private view: View = 'loading';
+  private sessions: Session[] = [];
+  /** Rows being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. */
+  private readonly revoking = new Set<string>();
+  /** The id of the session whose revoke is being confirmed; '' (no session has an empty id) for all others. */
+  private confirming?: string;
+  private pages = 1;
+  private loggingOut = false;
+  private status = '';
+  private failed = false;
+  private fetchedAt = -Infinity;
+  private generation = 0;
+  private listedBy?: SessionClient;
+  private connection?: AbortController;
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private offSessions?: () => void;
+  private offFocus?: () => void;
+
+  override connectedCallback() {
+    this.connection = new AbortController();
+    super.connectedCallback();
+    this.offFocus = browserEnvironment.onFocus(() => {
+      if (Date.now() - this.fetchedAt >= FOCUS_THROTTLE_MS) void this.load(true);
+    });
+    this.schedule();
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.connection?.abort();
+    this.offSessions?.();
+    this.offFocus?.();
+    this.offSessions = this.offFocus = undefined;
+    this.timers.forEach((timer) => clearInterval(timer));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    if (changed.has('refreshInterval') && this.hasUpdated && this.isConnected) this.schedule();
+  }
+
+  protected override clientConnected(client: SessionClient) {
+    this.offSessions?.();
+    this.offSessions = client.onSessionsChange(() => void this.load(true));
+    // Moved in the page: refresh quietly. A different client: start over.
+    const same = client === this.listedBy;
+    this.listedBy = client;
+    if (!same) {
+      this.sessions = [];
+      this.revoking.clear();
+    }
+    void this.load(same);
+  }
+
+  protected override stateChanged(state: SessionState, previous: SessionState) {
+    if (ended(state)) {
+      this.sessions = [];
+      this.confirming = undefined;
+    } else if (ended(previous)) void this.load();
+  }
+
+  private schedule() {
+    this.timers.forEach((timer) => clearInterval(timer));
+    this.timers = [setInterval(() => this.requestUpdate(), TICK_MS)];
+    if (this.refreshInterval > 0) {
+      // Past 2^31 − 1 ms a browser fires at once instead of never.
+      const ms = Math.min(this.refreshInterval * 1000, 2 ** 31 - 1);
+      this.timers.push(setInterval(() => browserEnvironment.isVisible() && void this.load(true), ms));
+    }
+  }
+
+  /** Fetches the list; a background fetch keeps the rows, focus and view as they are and fails quietly. */
+  private async load(background = false) {
+    const client = this.sessionClient;
+    if (!client || ended(this.sessionState)) return;
+    if (!client.capabilities.list) {
+      this.view = 'unsupported';
+      return;
+    }
+    if (this.view === 'loading') background = false;
+    const generation = ++this.generation;
+    this.fetchedAt = Date.now();
+    if (!background) this.view = 'loading';
+    try {
+      const sessions = await client.listSessions({ signal: this.connection?.signal });
+      if (generation !== this.generation) return;
+      // Rows re-render by position: keep focus on the same session's row wherever it moved.
+      const root = this.renderRoot as ShadowRoot;
+      const focused = [...root.querySelectorAll('[part~=row]')].findIndex((row) => row.contains(root.activeElement));
+      const id = this.rows[focused]?.id;
+      this.sessions = [...sessions].sort(bySessionOrder);
+      this.view = 'ready';
+      if (id) void this.focusRow(id);
+    } catch (error) {
+      if (background || generation !== this.generation || !this.isConnected || error instanceof SessionExpiredError) return;
+      if (error instanceof ReauthRequiredError) {
+        this.view = 'reauth';
+        emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action: 'list', claim: error.claim });
+      } else {
+        this.view = 'error';
+        emit<SkErrorDetail>(this, 'sk-error', { error, action: 'list' });
+      }
+    }
+  }
+
+  /** The rows not being revoked, in order. */
+  private get rows() {
+    return this.sessions.filter((session) => !this.revoking.has(session.id));
+  }
+
+  private get size() {
+    const size = Math.floor(this.pageSize);
+    return size > 0 ? size : 20;
+  }
+
+  /** Focuses the `index`th match of `selector` (or the button inside it, Cancel first), else the heading. */
+  private async moveFocus(selector: string, index = 0) {
+    await this.updateComplete;
+    const root = this.renderRoot;
+    const found = root.querySelectorAll(selector)[index];
+    const target =
+      (found?.localName === 'button' ? found : (found?.querySelector('[part=cancel-button]') ?? found?.querySelector('button'))) ?? root.querySelector('#heading');
+    (target as HTMLElement | null)?.focus();
+  }
+
+  private focusRow(id?: string) {
+    return this.moveFocus('[part~=row]', this.rows.findIndex((session) => session.id === id));
+  }
+
+  private say(message: string, failed = false) {
+    this.status = message;
+    this.failed = failed;
+    this.requestUpdate();
+  }
+
+  private fail(error: unknown, action: SessionListAction, message: string, session?: Session) {
+    const reauth = error instanceof ReauthRequiredError;
+    this.say(reauth ? this.t.reauth : message, true);
+    if (reauth) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action, session: session && copy(session), claim: error.claim });
+    else emit<SkErrorDetail>(this, 'sk-error', { error, action });
+  }
+
+  /** Opens the confirmation for `session`, or for all other sessions when none is given. */
+  private ask(session?: Session) {
+    if (session && this.noConfirm) return void this.revoke(session);
+    this.confirming = session?.id ?? '';
+    void this.moveFocus('[part=cancel-button]');
+  }
+
+  private cancel() {
+    const id = this.confirming;
+    this.confirming = undefined;
+    void (id ? this.focusRow(id) : this.moveFocus('[part=revoke-others-button]'));
+  }
+
+  private async revoke(session: Session) {
+    const client = this.sessionClient!;
+    const t = this.t;
+    const device = describeDevice(session, t).label;
+    const index = this.rows.findIndex((row) => row.id === session.id);
+    this.confirming = undefined;
+    if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.focusRow(session.id);
+    this.revoking.add(session.id);
+    this.say(format(t.revoking, { device }));
+    // The row now at this index is the next one; past the end, the heading.
+    void this.moveFocus('[part~=row]', index);
+    try {
+      await client.revokeSession(session.id);
+      this.say(format(t.revoked, { device }));
+      emit<SkSessionRevokedDetail>(this, 'sk-session-revoked', { session: copy(session) });
+    } catch (error) {
+      this.revoking.delete(session.id);
+      this.fail(error, 'revoke', format(t.revokeFailed, { device }), session);
+    }
+  }
+
+  private async revokeOthers() {
+    const client = this.sessionClient!;
+    const t = this.t;
+    const others = this.rows.filter((session) => !session.current);
+    const count = others.length;
+    this.confirming = undefined;
+    if (!emit<SkOtherSessionsRevokeDetail>(this, 'sk-other-sessions-revoke', { count }, true)) return void this.moveFocus('[part=revoke-others-button]');
+    others.forEach((session) => this.revoking.add(session.id));
+    this.say(t.revokingOthers);
+    void this.moveFocus('#heading');
+    try {
+      await client.revokeOtherSessions();
+      this.say(this.plural(t.othersRevoked, count));
+      emit<SkOtherSessionsRevokedDetail>(this, 'sk-other-sessions-revoked', { count });
+    } catch (error) {
+      others.forEach((session) => this.revoking.delete(session.id));
+      this.fail(error, 'revoke-others', t.othersFailed);
+    }
+  }
+
+  private async logOut() {
+    if (this.loggingOut || !emit<SkLogoutRequestDetail>(this, 'sk-logout-request', { scope: 'current' }, true)) return;
+    this.loggingOut = true;
+    try {
+      const { serverRevoked } = await this.sessionClient!.signOut();
+      void this.moveFocus('#heading');
+      emit<SkLogoutDetail>(this, 'sk-logout', { scope: 'current', serverRevoked });
+    } catch (error) {
+      this.fail(error, 'sign-out', this.t.logOutFailed);
+    } finally {
+      this.loggingOut = false;
+    }
+  }
+
+  private showMore() {
+    const first = this.pages * this.size;
+    this.pages++;
+    void this.moveFocus('[part~=row]', first);
+  }
+
+  private retry() {
+    void this.load();
+    void this.moveFocus('#heading');
+  }
+
+  protected override render() {
+    const client = this.sessionClient;
+    if (!client) return nothing;
+    const t = this.t;
+    const out = ended(this.sessionState);
+    // Signed out: the status line says so (and announces it); no rows are left behind.
+    return html`<h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${t.heading}</slot></h2>
+      <div part="base" aria-busy=${!out && this.view === 'loading'}>${out ? nothing : this.body(client, t)}</div>
+      <div part="status" role="status" class=${this.failed && !out ? 'error' : 'muted'}>${out ? t.signedOut : this.status}</div>`;
+  }
+
+  private body(client: SessionClient, t: SessionListStrings) {
+    const { view } = this;
+    if (view === 'loading') return skeleton(t);
+    if (view !== 'ready') return stateMessage(view, t, () => this.retry());
+    const { revoke, revokeOthers } = client.capabilities;
+    const rows = this.rows;
+    const shown = rows.slice(0, this.pages * this.size);
+    const others = rows.filter((session) => !session.current).length;
+    const fmt = formatters(this.locale);
+    return html`${shown.length
+      ? html`<ul role="list" part="list" aria-labelledby="heading">${shown.map((session) => this.row(session, t, fmt, revoke))}</ul>`
+      : nothing}
+    ${shown.length < rows.length ? html`<button part="show-more" @click=${this.showMore}>${t.showMore}</button>` : nothing}
+    ${!others
+      ? html`<p part="empty" class="muted"><slot name="empty">${t.empty}</slot></p>`
+      : revokeOthers
+        ? html`<div class="others">
+            ${this.confirming === ''
+              ? this.confirm(this.plural(t.confirmOthers, others), () => this.revokeOthers())
+              : html`<button part="revoke-others-button" @click=${() => this.ask()}>${t.revokeOthers}</button>`}
+          </div>`
+        : nothing}`;
+  }
+
+  private confirm(question: string, onConfirm: () => void) {
+    const delay = this.sessionClient!.capabilities.revocationDelay;
+    return confirmation(question, delay ? this.plural(this.t.delayNote, Math.ceil(delay / 60)) : '', onConfirm, () => this.cancel(), this.t);
+  }
+
+  private row(session: Session, t: SessionListStrings, fmt: Formatters, canRevoke: boolean) {
+    const device = describeDevice(session, t);
+    const actions =
+      this.confirming === session.id
+        ? this.confirm(format(t.confirmRevoke, { device: device.label }), () => this.revoke(session))
+        : session.current
+          ? html`<button part="logout-button" aria-busy=${this.loggingOut} aria-disabled=${this.loggingOut} @click=${this.logOut}>
+              ${this.loggingOut ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}${t.logOut}
+            </button>`
+          : canRevoke
+            ? html`<button part="revoke-button" aria-label=${format(t.revokeLabel, { device: device.label })} @click=${() => this.ask(session)}>
+                ${t.revoke}
+              </button>`
+            : nothing;
+    return sessionRow(session, device, { t, fmt, hideIp: this.hideIp, hideLocation: this.hideLocation }, actions);
+  }
+}

@@ -1,0 +1,139 @@
+import { css } from 'lit';
+
+export const sessionListStyles = css`
+  :host {
+    display: block;
+  }
+  [part='heading'] {
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1.15em;
+    font-weight: 600;
+  }
+  [part='list'] {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  /* Wraps instead of squeezing: on a narrow screen the button moves below the details. */
+  [part~='row'],
+  [part='skeleton'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+    padding-block: var(--_space);
+    border-block-end: 1px solid var(--_border);
+  }
+  [part~='row'] > button {
+    margin-inline-start: auto;
+  }
+  [part='icon'] {
+    color: var(--_muted);
+  }
+  .main {
+    flex: 1 1 12rem;
+    min-width: 0;
+  }
+  .title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 calc(var(--_space) / 2);
+  }
+  /* Data can be any length: one line for the label, at most two for the details, never wider than the row. */
+  [part='label'] {
+    max-width: 100%;
+    overflow: hidden;
+    font-weight: 600;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='details'],
+  [part='times'] {
+    display: -webkit-box;
+    overflow: hidden;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow-wrap: break-word;
+  }
+  /* Data takes its own direction: an IP address stays left-to-right on a right-to-left page. */
+  [part='label'] {
+    unicode-bidi: plaintext;
+  }
+  [part='details'] > * + *::before,
+  [part='times'] > * + *::before {
+    content: '·' / '';
+    margin-inline: 0.4em;
+  }
+  [part='details']:empty,
+  [part='times']:empty {
+    display: none;
+  }
+  [part='badge'] {
+    flex: none;
+    padding: 0 0.5em;
+    font-size: 0.75rem;
+    color: var(--_accent);
+    border: 1px solid currentColor;
+    border-radius: 1em;
+  }
+  [part='confirm'] {
+    flex-basis: 100%;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space);
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+  }
+  [part='confirm-message'],
+  [part='confirm-note'] {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  [part='confirm-message'] {
+    font-weight: 600;
+  }
+  .others [part='confirm'] {
+    margin-block-start: var(--_space);
+  }
+  [part='revoke-others-button'],
+  [part='show-more'],
+  [part='retry-button'] {
+    margin-block-start: var(--_space);
+  }
+  [part='show-more'] {
+    display: flex;
+  }
+  [part='message'],
+  [part='empty'] {
+    margin: var(--_space) 0 0;
+  }
+  [part='skeleton'] > span {
+    height: 0.75em;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_subtle) 25%, var(--_border) 50%, var(--_subtle) 75%) 0 0 / 200% 100%;
+    animation: sk-shimmer 1.4s linear infinite;
+  }
+  [part='skeleton'] > span:nth-child(2) {
+    flex: 1;
+  }
+  [part='skeleton'] > span:first-child {
+    width: 20px;
+    height: 20px;
+  }
+  [part='skeleton'] > span:last-child {
+    width: 5rem;
+    height: 2.25rem;
+  }
+  @keyframes sk-shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  /* Never display: none, so the live region stays in the accessibility tree and is announced. */
+  [part='status']:not(:empty) {
+    margin-block-start: var(--_space);
+  }
+`;
