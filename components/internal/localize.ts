@@ -10,11 +10,18 @@ export type LocaleTables = Record<string, Record<string, string | Plural> | unde
 
 const loaded = new Map<string, LocaleTables | Promise<void>>();
 
-/** The nearest `lang`, looking through shadow roots to their hosts; English when none is set. */
+/** The nearest `lang`, looking through shadow roots to their hosts; English when none is set or it is not a valid tag. */
 export function resolveLang(start: Element): string {
   for (let node: Node | null = start; node; node = (node as ShadowRoot).host ?? node.parentNode) {
     const lang = (node as Element).getAttribute?.('lang');
-    if (lang) return lang;
+    if (lang) {
+      try {
+        // An invalid tag would make every Intl formatter throw and the element fail to render.
+        return Intl.getCanonicalLocales(lang)[0];
+      } catch {
+        return 'en';
+      }
+    }
   }
   return 'en';
 }

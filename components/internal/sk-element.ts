@@ -94,6 +94,9 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
     if (!this.isConnected) return;
     const client = this.client ?? this.providedClient ?? getDefaultClient();
     if (!client) {
+      // A client taken away (property cleared, provider gone) is dropped, not kept.
+      this.unsubscribe?.();
+      this.sessionClient = this.unsubscribe = undefined;
       this.unwatchDefault ??= onDefaultClientChange(() => this.useClient());
       // Providers and default clients may arrive a moment later; only then is it a mistake.
       this.missingClientTimer ??= setTimeout(() => {
