@@ -1,8 +1,10 @@
 import { openTabChannel, type TabMessage } from './cross-tab.js';
 import { browserEnvironment, type Environment } from './environment.js';
 import { NetworkError, ServerError, SessionExpiredError } from './errors.js';
+import { errorForStatus } from './http.js';
 import { readPendingSignOut, writePendingSignOut, type PendingSignOut } from './pending-sign-out.js';
-import { SharedRequests } from './shared-request.js';
+import { sharedRequests } from './shared-request.js';
+import { readStored, writeStored } from './storage.js';
 import { withTabLock } from './tab-lock.js';
 import type {
   BackendCapabilities,
@@ -11,6 +13,7 @@ import type {
   Session,
   SessionBackend,
   SessionState,
+  SessionStatus,
   SignOutScope,
 } from './types.js';
 import { assertSessionId } from './validate.js';
@@ -72,22 +75,33 @@ const EXPIRY_GRACE_MS = 500;
 
 const noop = () => {};
 
+/** Calls every listener with `value`; a listener may unsubscribe itself (or others) meanwhile. */
+function notify<T>(listeners: Set<(value: T) => void>, value: T) {
+  for (const listener of [...listeners]) listener(value);
+}
+
 /** Creates the object every element and the app share to talk to the auth server. */
 export function createSessionClient(options: SessionClientOptions): SessionClient {
-  const { backend } = options;
-  const env = options.environment ?? browserEnvironment;
-  const refreshCap = options.refreshCap ?? 3;
-  const focusThrottle = options.focusThrottle ?? 5000;
-  const pollInterval = options.pollInterval ?? 0;
-  const allowedOrigins = options.allowedOrigins ?? [];
-  const storageKey = (name: string) => `sessionkit:${name}:${backend.key}`;
-  const requests = new SharedRequests();
+  const {
+    backend,
+    environment: env = browserEnvironment,
+    refreshCap = 3,
+    focusThrottle = 5000,
+    pollInterval = 0,
+    allowedOrigins = [],
+  } = options;
+  const { key, capabilities } = backend;
+  const pollKey = `sessionkit:poll:${key}`;
+  const refreshedKey = `sessionkit:refreshed:${key}`;
+  const [runShared, abortRequests] = sharedRequests();
   const listeners = new Set<(state: SessionState) => void>();
   const listListeners = new Set<() => void>();
 
+  /**
+   * `state.session` is also the last session known alive (every state keeps or replaces it, and
+   * only ends clear it): it decides whether an end was an expiry or a revocation.
+   */
   let state: SessionState = { status: 'unknown', session: null };
-  /** The last session known alive; decides whether an end was an expiry or a revocation. */
-  let lastSession: Session | null = null;
   let listedCurrentId: string | undefined;
   /** Bumped at every session end: answers to requests sent before it are stale. */
   let generation = 0;
@@ -97,77 +111,58 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let refreshCycles = 0;
   let lastCheckAt = -Infinity;
   let extendedElsewhereAt = 0;
-  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The expiry check of an active session, or the re-check of a degraded one. */
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let detachEnvironment: (() => void) | undefined;
   let detachPendingRetry: (() => void) | undefined;
   let pending: PendingSignOut | undefined;
 
-  const channel = openTabChannel(backend.key, onTabMessage);
-  const unwatchBackend = backend.watch?.(() => void recheck());
-  setPending(readPendingSignOut(backend.key));
+  const channel = openTabChannel(key, onTabMessage);
+  const unwatchBackend = backend.watch?.(() => recheck());
+  setPending(readPendingSignOut(key));
 
   const ended = () => state.status === 'expired' || state.status === 'signed-out';
   const serverNow = () => Date.now() + (backend.clockOffset?.() ?? 0);
-  const canRefresh = () => refreshCap > 0 && backend.capabilities.refresh && !!backend.refresh;
+  const canRefresh = () => refreshCap > 0 && capabilities.refresh && !!backend.refresh;
   const sessionEnded = (code = 'session_ended') => new SessionExpiredError(code, 401);
 
-  function setState(next: SessionState) {
-    state = next;
-    clearTimeout(expiryTimer);
-    clearTimeout(recheckTimer);
-    if (next.status === 'active') scheduleExpiryCheck(next.session);
-    if (next.status === 'degraded') recheckTimer = setTimeout(recheck, DEGRADED_RECHECK_MS);
-    for (const listener of [...listeners]) listener(state);
+  function expiresIn() {
+    const expiresAt = state.session?.expiresAt?.getTime();
+    return expiresAt === undefined ? undefined : expiresAt - serverNow();
   }
 
-  function scheduleExpiryCheck(session: Session | null) {
-    const expiresAt = session?.expiresAt?.getTime();
-    if (expiresAt === undefined) return;
-    const remaining = expiresAt - serverNow();
-    // Already due: the server may not agree yet (clock rounding), so do not ask again at once.
-    const delay = remaining > 0 ? remaining + EXPIRY_GRACE_MS : EXPIRY_GRACE_MS * 2;
-    expiryTimer = setTimeout(() => {
-      if (env.isOnline()) void recheck();
-    }, Math.min(delay, MAX_TIMER_MS));
-  }
-
-  function reasonFor(code: string): ExpiryReason {
-    if (code === 'session_revoked') return 'revoked';
-    if (code === 'session_expired') return 'expired';
-    const expiresAt = lastSession?.expiresAt?.getTime();
-    return expiresAt !== undefined && expiresAt > serverNow() ? 'revoked' : 'expired';
+  function setState(status: SessionStatus, session: Session | null = null, reason?: ExpiryReason) {
+    state = { status, session, reason };
+    if (ended()) generation++;
+    clearTimeout(timer);
+    const remaining = expiresIn();
+    if (status === 'active' && remaining !== undefined) {
+      // Already due: the server may not agree yet (clock rounding), so do not ask again at once.
+      const delay = remaining > 0 ? remaining + EXPIRY_GRACE_MS : EXPIRY_GRACE_MS * 2;
+      timer = setTimeout(() => env.isOnline() && recheck(), Math.min(delay, MAX_TIMER_MS));
+    }
+    if (status === 'degraded') timer = setTimeout(recheck, DEGRADED_RECHECK_MS);
+    notify(listeners, state);
   }
 
   /** The one transition a session end makes; later 401s find the state ended and change nothing. */
   function endSession(code = 'unauthenticated', reason?: ExpiryReason): SessionExpiredError {
     if (!ended()) {
-      generation++;
-      setState(
-        lastSession
-          ? { status: 'expired', session: null, reason: reason ?? reasonFor(code) }
-          : { status: 'signed-out', session: null },
-      );
-      lastSession = null;
+      if (!state.session) setState('signed-out');
+      else {
+        // The server's code says why, where it does; otherwise a session that had time left was revoked.
+        reason ??=
+          code === 'session_revoked' || (code !== 'session_expired' && (expiresIn() ?? 0) > 0) ? 'revoked' : 'expired';
+        setState('expired', null, reason);
+      }
       channel.post('check');
     }
     return sessionEnded(code);
   }
 
-  function markSignedOut(reason: ExpiryReason | undefined) {
-    generation++;
-    lastSession = null;
-    setState({ status: 'signed-out', session: null, reason });
-  }
-
-  function markActive(session: Session) {
-    lastSession = session;
-    setState({ status: 'active', session });
-  }
-
   function markDegraded(error: unknown) {
     const aborted = error instanceof NetworkError && error.code === 'aborted';
-    if (!aborted && !ended()) setState({ status: 'degraded', session: state.session });
+    if (!aborted && !ended()) setState('degraded', state.session);
   }
 
   /**
@@ -209,38 +204,28 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     return (refreshing ??= runRefresh().finally(() => (refreshing = undefined)));
   }
 
-  /** Reads when any tab last refreshed, so a tab that waited for the lock can skip its own refresh. */
-  function lastRefreshElsewhere(): number {
-    try {
-      return Math.max(extendedElsewhereAt, Number(globalThis.localStorage?.getItem(storageKey('refreshed'))) || 0);
-    } catch {
-      return extendedElsewhereAt;
-    }
-  }
-
   async function runRefresh(): Promise<Session> {
     const requestedAt = Date.now();
     const startGeneration = generation;
     try {
-      const session = await withTabLock(storageKey('refresh'), async () => {
-        const fresh =
-          lastRefreshElsewhere() > requestedAt ? await backend.getSession() : await backend.refresh!();
-        if (!fresh) throw new SessionExpiredError('unauthenticated', 401);
-        try {
-          globalThis.localStorage?.setItem(storageKey('refreshed'), String(Date.now()));
-        } catch {
-          // The message below still tells the other tabs.
-        }
+      const session = await withTabLock(`sessionkit:refresh:${key}`, async () => {
+        // A tab that refreshed while this one waited for the lock has already extended the session.
+        const refreshedElsewhere =
+          extendedElsewhereAt > requestedAt || Number(readStored(refreshedKey)) > requestedAt;
+        const fresh = refreshedElsewhere ? await backend.getSession() : await backend.refresh!();
+        if (!fresh) throw sessionEnded('unauthenticated');
+        // Without storage, the message alone tells the other tabs.
+        writeStored(refreshedKey, Date.now());
         channel.post('extended');
         return fresh;
       });
       if (generation !== startGeneration) throw sessionEnded();
       refreshEpoch++;
-      markActive(session);
+      setState('active', session);
       return session;
     } catch (error) {
       if (error instanceof SessionExpiredError) throw endSession(error.code);
-      if (error instanceof ServerError && error.status === 404) backend.capabilities.refresh = false;
+      if (error instanceof ServerError && error.status === 404) capabilities.refresh = false;
       else markDegraded(error);
       throw error;
     }
@@ -250,18 +235,18 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     if (pending && session && (!pending.id || pending.id === session.id)) {
       // The user signed out here while the server was unreachable: finish that, do not sign them back in.
       retryPendingSignOut();
-      if (!ended()) markSignedOut('signed-out');
+      if (!ended()) setState('signed-out', null, 'signed-out');
       return null;
     }
     if (pending) setPending(undefined);
-    if (session) markActive(session);
+    if (session) setState('active', session);
     else endSession();
     return session;
   }
 
-  function checkSession(key: string, signal?: AbortSignal): Promise<Session | null> {
-    return requests.run(
-      key,
+  function checkSession(flightKey: string, signal?: AbortSignal): Promise<Session | null> {
+    return runShared(
+      flightKey,
       async (requestSignal) => {
         lastCheckAt = Date.now();
         const startGeneration = generation;
@@ -280,24 +265,28 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   }
 
   /** A check nobody awaits: its failure is already in the state. */
-  const recheck = () => checkSession('session').catch(noop);
+  function recheck() {
+    checkSession('session').catch(noop);
+  }
 
   function onTabMessage(message: TabMessage) {
     if (message === 'signed-out' || message === 'signed-out-idle') {
-      if (!ended()) markSignedOut(!lastSession ? undefined : message === 'signed-out' ? 'signed-out-elsewhere' : 'idle');
+      // A reason only for a tab that had a session to lose: it tells the user why it ended.
+      const reason = state.session ? (message === 'signed-out' ? 'signed-out-elsewhere' : 'idle') : undefined;
+      if (!ended()) setState('signed-out', null, reason);
     } else if (message === 'revoked') {
-      for (const listener of [...listListeners]) listener();
+      notify(listListeners, undefined);
     } else if (message === 'signed-in') {
-      void checkSession('session:signed-in').catch(noop);
+      checkSession('session:signed-in').catch(noop);
     } else if (!ended()) {
       if (message === 'extended') extendedElsewhereAt = Date.now();
-      void recheck();
+      recheck();
     }
   }
 
   function setPending(next: PendingSignOut | undefined) {
     pending = next;
-    writePendingSignOut(backend.key, next);
+    writePendingSignOut(key, next);
     if (next) detachPendingRetry ??= env.onResume(retryPendingSignOut);
     else {
       detachPendingRetry?.();
@@ -314,17 +303,20 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     }, noop);
   }
 
-  function sessionsChanged() {
-    for (const listener of [...listListeners]) listener();
+  /** Revokes some other session(s), then tells this tab's and the other tabs' lists. */
+  async function changeSessions(flightKey: string, change: () => Promise<unknown>) {
+    if (ended()) throw sessionEnded();
+    await runShared(flightKey, () => authorized(change));
+    notify(listListeners, undefined);
     channel.post('revoked');
   }
 
   function attachEnvironment() {
     const offFocus = env.onFocus(() => {
-      if (!ended() && env.isOnline() && Date.now() - lastCheckAt >= focusThrottle) void recheck();
+      if (!ended() && env.isOnline() && Date.now() - lastCheckAt >= focusThrottle) recheck();
     });
     const offResume = env.onResume(() => {
-      if (!ended()) void recheck();
+      if (!ended()) recheck();
     });
     const poll = pollInterval > 0 ? setInterval(pollOnce, pollInterval) : undefined;
     detachEnvironment = () => {
@@ -335,28 +327,18 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     };
   }
 
-  /** Polls only when no other tab polled within the interval, so one tab does it for all. */
+  /**
+   * Polls only when no other tab polled within the interval, so one tab does it for all. Without
+   * storage (or a stamp) the difference is NaN, never less, and every tab polls.
+   */
   function pollOnce() {
-    if (ended() || !env.isOnline()) return;
-    try {
-      const storage = globalThis.localStorage;
-      if (storage) {
-        const last = Number(storage.getItem(storageKey('poll'))) || 0;
-        if (Date.now() - last < pollInterval * 0.8) return;
-        storage.setItem(storageKey('poll'), String(Date.now()));
-      }
-    } catch {
-      // Without storage every tab polls.
-    }
-    void recheck();
-  }
-
-  function ensureNotEnded() {
-    if (ended()) throw sessionEnded();
+    if (ended() || !env.isOnline() || Date.now() - Number(readStored(pollKey)) < pollInterval * 0.8) return;
+    writeStored(pollKey, Date.now());
+    recheck();
   }
 
   function signOut({ scope = 'current', forceClear = false, reason = 'signed-out' }: SignOutOptions = {}) {
-    return requests.run(`signout:${scope}:${forceClear}:${reason}`, async () => {
+    return runShared(`signout:${scope}:${forceClear}:${reason}`, async () => {
       const id = state.session?.id ?? listedCurrentId;
       let serverRevoked = true;
       try {
@@ -366,7 +348,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         serverRevoked = false;
         setPending({ scope, id });
       }
-      markSignedOut(reason);
+      setState('signed-out', null, reason);
       channel.post(reason === 'idle' ? 'signed-out-idle' : 'signed-out');
       return { serverRevoked };
     });
@@ -374,10 +356,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   async function fetchWithSession(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
-    const origin = new URL(request.url).origin;
-    const trusted = origin === globalThis.location?.origin || allowedOrigins.includes(origin);
-    if (!trusted) return globalThis.fetch(request);
-    const send = async () => {
+    const { origin } = new URL(request.url);
+    if (origin !== globalThis.location?.origin && !allowedOrigins.includes(origin)) return globalThis.fetch(request);
+    return authorized(async () => {
       const headers = new Headers(request.headers);
       backend.decorateRequest?.(headers, request.method);
       let response: Response;
@@ -387,22 +368,20 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         throw new NetworkError(request.signal.aborted ? 'aborted' : 'network');
       }
       if (response.status !== 401) return response;
-      const body = (await response.json().catch(noop)) as { error?: { code?: unknown } } | undefined;
-      const code = body?.error?.code;
-      throw new SessionExpiredError(typeof code === 'string' ? code : 'unauthenticated', 401);
-    };
-    return authorized(send);
+      // Only the error code is read from the body, and only when it looks like one.
+      throw errorForStatus(401, await response.json().catch(noop));
+    });
   }
 
   return {
-    capabilities: backend.capabilities,
+    capabilities,
     allowedOrigins,
     getState: () => state,
 
     subscribe(listener) {
       listeners.add(listener);
       if (!detachEnvironment) attachEnvironment();
-      if (state.status === 'unknown' && lastCheckAt < 0) void recheck();
+      if (state.status === 'unknown' && lastCheckAt < 0) recheck();
       return () => {
         if (listeners.delete(listener) && !listeners.size) detachEnvironment?.();
       };
@@ -413,43 +392,34 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       return () => listListeners.delete(listener);
     },
 
-    getSession: ({ signal } = {}) => checkSession('session', signal),
+    getSession: (callOptions) => checkSession('session', callOptions?.signal),
 
-    listSessions({ signal } = {}) {
-      if (ended()) return Promise.reject(sessionEnded());
-      if (!backend.capabilities.list) return Promise.reject(new ServerError('unsupported', 501));
-      return requests.run(
+    async listSessions(callOptions) {
+      if (ended()) throw sessionEnded();
+      if (!capabilities.list) throw new ServerError('unsupported', 501);
+      return runShared(
         'list',
-        async (requestSignal) => {
-          const sessions = await authorized(() => backend.listSessions({ signal: requestSignal }));
+        async (signal) => {
+          const sessions = await authorized(() => backend.listSessions({ signal }));
           listedCurrentId = sessions.find((session) => session.current)?.id;
           return sessions;
         },
-        signal,
+        callOptions?.signal,
       );
     },
 
     async revokeSession(id) {
       assertSessionId(id);
-      if (id === (state.session?.id ?? listedCurrentId)) {
-        await signOut();
-        return;
-      }
-      ensureNotEnded();
-      await requests.run(`revoke:${id}`, () => authorized(() => backend.revokeSession(id)));
-      sessionsChanged();
+      if (id === (state.session?.id ?? listedCurrentId)) await signOut();
+      else await changeSessions(`revoke:${id}`, () => backend.revokeSession(id));
     },
 
-    async revokeOtherSessions() {
-      ensureNotEnded();
-      await requests.run('revoke-others', () => authorized(() => backend.revokeOtherSessions()));
-      sessionsChanged();
-    },
+    revokeOtherSessions: () => changeSessions('revoke-others', () => backend.revokeOtherSessions()),
 
     signOut,
 
     async refresh() {
-      ensureNotEnded();
+      if (ended()) throw sessionEnded();
       if (canRefresh()) return sharedRefresh();
       // Without a refresh endpoint, a session check is what slides the session.
       const session = await checkSession('session');
@@ -465,20 +435,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       return checkSession('session:signed-in');
     },
 
-    expiresIn() {
-      const expiresAt = state.session?.expiresAt?.getTime();
-      return expiresAt === undefined ? undefined : expiresAt - serverNow();
-    },
+    expiresIn,
 
     dispose() {
       detachEnvironment?.();
       detachPendingRetry?.();
       detachPendingRetry = undefined;
       unwatchBackend?.();
-      clearTimeout(expiryTimer);
-      clearTimeout(recheckTimer);
+      clearTimeout(timer);
       channel.close();
-      requests.abortAll();
+      abortRequests();
       listeners.clear();
       listListeners.clear();
     },

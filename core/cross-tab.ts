@@ -1,3 +1,5 @@
+import { parseJson, writeStored } from './storage.js';
+
 /**
  * What one tab tells the others. Only `signed-out` is acted on directly; the rest are cues for
  * the receiving tab to ask the server itself, so a forged message can at worst cause a request.
@@ -6,54 +8,41 @@
  */
 export type TabMessage = 'signed-out' | 'signed-out-idle' | 'signed-in' | 'extended' | 'revoked' | 'check';
 
-const MESSAGES: readonly string[] = ['signed-out', 'signed-out-idle', 'signed-in', 'extended', 'revoked', 'check'];
+const MESSAGES: readonly unknown[] = ['signed-out', 'signed-out-idle', 'signed-in', 'extended', 'revoked', 'check'];
 
 export interface TabChannel {
   post(message: TabMessage): void;
   close(): void;
 }
 
-function parse(data: unknown): TabMessage | undefined {
-  const type = (data as { sk?: unknown; type?: unknown } | null)?.type;
-  return (data as { sk?: unknown }).sk === 1 && typeof type === 'string' && MESSAGES.includes(type)
-    ? (type as TabMessage)
-    : undefined;
-}
-
-const noChannel: TabChannel = { post() {}, close() {} };
-
-/** A BroadcastChannel where the browser has one, otherwise `storage` events; nothing outside a browser. */
+/**
+ * A BroadcastChannel where the browser has one, otherwise `storage` events; nothing outside a
+ * browser. On the wire a message is `{ sk: 1, type, n }`: `sk` marks it as ours, and the nonce `n`
+ * makes a repeated message a change, so storage events fire for it again.
+ */
 export function openTabChannel(key: string, onMessage: (message: TabMessage) => void): TabChannel {
   const name = `sessionkit:${key}`;
+  const receive = (data: unknown) => {
+    const { sk, type } = (data ?? {}) as { sk?: unknown; type?: unknown };
+    if (sk === 1 && MESSAGES.includes(type)) onMessage(type as TabMessage);
+  };
+  const wire = (type: TabMessage) => ({ sk: 1, type, n: Math.random() });
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(name);
-    channel.onmessage = (event) => {
-      const message = parse(event.data);
-      if (message) onMessage(message);
-    };
-    return { post: (type) => channel.postMessage({ sk: 1, type }), close: () => channel.close() };
+    channel.onmessage = (event) => receive(event.data);
+    return { post: (type) => channel.postMessage(wire(type)), close: () => channel.close() };
   }
-  if (typeof localStorage !== 'object' || typeof addEventListener !== 'function') return noChannel;
   const onStorage = (event: StorageEvent) => {
-    if (event.key !== name || !event.newValue) return;
-    try {
-      const message = parse(JSON.parse(event.newValue));
-      if (message) onMessage(message);
-    } catch {
-      // Not ours, or mangled: ignored.
-    }
+    if (event.key === name) receive(parseJson(event.newValue));
   };
-  addEventListener('storage', onStorage);
+  globalThis.addEventListener?.('storage', onStorage);
   return {
     post(type) {
-      try {
-        // A nonce makes a repeated message a change, so the other tabs hear it again.
-        localStorage.setItem(name, JSON.stringify({ sk: 1, type, n: Math.random() }));
-        localStorage.removeItem(name);
-      } catch {
-        // Storage full or blocked: the other tabs learn on their next check.
-      }
+      // Written and removed at once: only the event matters. If storage is full or blocked, the
+      // other tabs learn on their next check.
+      writeStored(name, wire(type));
+      writeStored(name, undefined);
     },
-    close: () => removeEventListener('storage', onStorage),
+    close: () => globalThis.removeEventListener?.('storage', onStorage),
   };
 }

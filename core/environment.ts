@@ -41,6 +41,6 @@ export const browserEnvironment: Environment = {
       offPageShow();
     };
   },
-  isOnline: () => typeof navigator !== 'object' || navigator.onLine !== false,
+  isOnline: () => (globalThis.navigator as Navigator | undefined)?.onLine !== false,
   isVisible: () => !hasWindow() || document.visibilityState !== 'hidden',
 };

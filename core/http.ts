@@ -1,3 +1,4 @@
+import { onAbort } from './abort.js';
 import { NetworkError, ProtocolError, ReauthRequiredError, ServerError, SessionExpiredError } from './errors.js';
 import { parseRetryAfter } from './retry.js';
 
@@ -24,28 +25,24 @@ export interface HttpResponse {
   clockOffset?: number;
 }
 
-/** Error codes come from the body only when they look like codes; the rest of the body is never kept. */
-function errorCode(body: unknown): string | undefined {
-  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  return typeof code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : undefined;
-}
-
 function clockOffsetFrom(header: string | null): number | undefined {
   const serverTime = header ? Date.parse(header) : NaN;
-  if (Number.isNaN(serverTime)) return undefined;
+  if (isNaN(serverTime)) return undefined;
   const offset = serverTime + 500 - Date.now();
   return Math.abs(offset) < MIN_SKEW_MS ? 0 : Math.max(-DAY_MS, Math.min(DAY_MS, offset));
 }
 
 /** Maps a non-2xx answer to the kit's typed errors. A 403 is never an expiry. */
 export function errorForStatus(status: number, body: unknown, retryAfter?: string | null): Error {
-  const code = errorCode(body);
+  const error = (body as { error?: { code?: unknown; claim?: unknown } } | null)?.error;
+  // Error codes come from the body only when they look like codes; the rest of the body is never kept.
+  const code = typeof error?.code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(error.code) ? error.code : undefined;
   if (status === 401) return new SessionExpiredError(code ?? 'unauthenticated', 401);
   if (status === 403 && code && /reauth|not_fresh|claim/i.test(code)) {
-    const claim = (body as { error?: { claim?: unknown } }).error?.claim;
+    const claim = error!.claim;
     return new ReauthRequiredError(code, 403, typeof claim === 'string' ? claim : undefined);
   }
-  return new ServerError(code ?? `http_${status}`, status, parseRetryAfter(retryAfter ?? null));
+  return new ServerError(code ?? `http_${status}`, status, parseRetryAfter(retryAfter));
 }
 
 /**
@@ -53,45 +50,41 @@ export function errorForStatus(status: number, body: unknown, retryAfter?: strin
  * throws the kit's typed errors for failures.
  */
 export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+  const { signal, body } = request;
   const controller = new AbortController();
   const abort = () => controller.abort();
   const timer = setTimeout(abort, request.timeoutMs);
-  if (request.signal?.aborted) abort();
-  request.signal?.addEventListener('abort', abort, { once: true });
-  const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const stopListening = onAbort(signal, abort);
   try {
     let response: Response;
+    let text: string;
     try {
       // Looked up per call, so test doubles and service-worker shims installed later still apply.
       response = await globalThis.fetch(request.url, {
-        method: request.method,
-        headers,
-        credentials: request.credentials,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        ...request, // its method, credentials and keepalive; fetch ignores the other fields
+        headers: body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(body), // undefined for undefined
         signal: controller.signal,
-        keepalive: request.keepalive,
         cache: 'no-store',
       });
+      text = await response.text();
     } catch {
-      const code = request.signal?.aborted ? 'aborted' : controller.signal.aborted ? 'timeout' : 'network';
-      throw new NetworkError(code);
+      // The caller's abort and the timeout both abort `controller`; the caller's signal tells which.
+      throw new NetworkError(signal?.aborted ? 'aborted' : controller.signal.aborted ? 'timeout' : 'network');
     }
-    const text = await response.text().catch(() => {
-      throw new NetworkError(controller.signal.aborted ? 'timeout' : 'network');
-    });
-    let body: unknown;
+    let parsed: unknown;
     if (text) {
       try {
-        body = JSON.parse(text);
+        parsed = JSON.parse(text);
       } catch {
         if (response.ok) throw new ProtocolError('invalid_json', undefined, response.status);
       }
     }
-    if (!response.ok) throw errorForStatus(response.status, body, response.headers.get('retry-after'));
-    return { status: response.status, body, clockOffset: clockOffsetFrom(response.headers.get('date')) };
+    const header = (name: string) => response.headers.get(name);
+    if (!response.ok) throw errorForStatus(response.status, parsed, header('retry-after'));
+    return { status: response.status, body: parsed, clockOffset: clockOffsetFrom(header('date')) };
   } finally {
     clearTimeout(timer);
-    request.signal?.removeEventListener('abort', abort);
+    stopListening();
   }
 }

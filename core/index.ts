@@ -11,7 +11,6 @@ export {
   ProtocolError,
   ServerError,
 } from './errors.js';
-export { safeUrl } from './navigation.js';
 export { parseSession, parseSessionList } from './validate.js';
 export type { Environment } from './environment.js';
 export type {

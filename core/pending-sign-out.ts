@@ -1,3 +1,4 @@
+import { readStored, writeStored } from './storage.js';
 import type { SignOutScope } from './types.js';
 
 /**
@@ -10,24 +11,15 @@ export interface PendingSignOut {
   id?: string;
 }
 
-const storage = () => (typeof localStorage === 'object' ? localStorage : undefined);
 const keyFor = (backendKey: string) => `sessionkit:signout-pending:${backendKey}`;
 
 export function readPendingSignOut(backendKey: string): PendingSignOut | undefined {
-  try {
-    const value = JSON.parse(storage()?.getItem(keyFor(backendKey)) ?? 'null') as PendingSignOut | null;
-    if (value?.scope !== 'current' && value?.scope !== 'all') return undefined;
-    return { scope: value.scope, id: typeof value.id === 'string' ? value.id : undefined };
-  } catch {
-    return undefined;
-  }
+  // Stored data is untrusted: only a known scope and a string id are taken from it.
+  const { scope, id } = (readStored(keyFor(backendKey)) ?? {}) as Partial<Record<keyof PendingSignOut, unknown>>;
+  if (scope !== 'current' && scope !== 'all') return undefined;
+  return { scope, id: typeof id === 'string' ? id : undefined };
 }
 
-export function writePendingSignOut(backendKey: string, pending: PendingSignOut | undefined) {
-  try {
-    if (pending) storage()?.setItem(keyFor(backendKey), JSON.stringify(pending));
-    else storage()?.removeItem(keyFor(backendKey));
-  } catch {
-    // Storage blocked: the retry then lives only as long as this page.
-  }
-}
+/** Without storage the retry lives only as long as this page. */
+export const writePendingSignOut = (backendKey: string, pending: PendingSignOut | undefined) =>
+  writeStored(keyFor(backendKey), pending);

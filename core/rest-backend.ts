@@ -72,7 +72,7 @@ export function restBackend(options: RestBackendOptions = {}): SessionBackend {
         timeoutMs,
         ...extra,
       });
-    const response = method === 'GET' ? await withRetry(send, retries, extra.signal) : await send();
+    const response = await withRetry(send, method === 'GET' ? retries : 0, extra.signal);
     if (response.clockOffset !== undefined) offset = response.clockOffset;
     return response.body;
   }
@@ -85,12 +85,13 @@ export function restBackend(options: RestBackendOptions = {}): SessionBackend {
       for (const [name, value] of Object.entries(csrfHeaders(method))) headers.set(name, value);
     },
 
-    async getSession({ signal }: CallOptions = {}) {
-      return parseSessionBody(await call('GET', endpoints.session, { signal }), true);
+    // Call options are request options: `call` takes them as they are.
+    async getSession(callOptions?: CallOptions) {
+      return parseSessionBody(await call('GET', endpoints.session, callOptions), true);
     },
 
-    async listSessions({ signal }: CallOptions = {}): Promise<Session[]> {
-      return parseSessionList(await call('GET', endpoints.sessions, { signal }));
+    async listSessions(callOptions?: CallOptions): Promise<Session[]> {
+      return parseSessionList(await call('GET', endpoints.sessions, callOptions));
     },
 
     async revokeSession(id: string) {
@@ -117,9 +118,9 @@ export function restBackend(options: RestBackendOptions = {}): SessionBackend {
       }
     },
 
-    async refresh({ signal }: CallOptions = {}) {
+    async refresh(callOptions?: CallOptions) {
       try {
-        return parseSessionBody(await call('POST', endpoints.refresh, { signal }), false) as Session;
+        return parseSessionBody(await call('POST', endpoints.refresh, callOptions), false) as Session;
       } catch (error) {
         if (error instanceof ServerError && isStatus(error, 404)) capabilities.refresh = false;
         throw error;

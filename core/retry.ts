@@ -1,14 +1,15 @@
+import { onAbort } from './abort.js';
 import { NetworkError, ServerError } from './errors.js';
 
 const MAX_BACKOFF_MS = 30_000;
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /** A server's `Retry-After` in milliseconds (seconds or an HTTP date), capped at 60 s. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
-  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  const ms = isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  return isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
 /** About 1 s, 2 s, 4 s… (±25 % jitter, so tabs that failed together do not retry together), capped at 30 s. */
@@ -19,16 +20,14 @@ export function backoffDelay(attempt: number, random = Math.random): number {
 /** Resolves after `ms`, or rejects with an `aborted` NetworkError as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      reject(new NetworkError('aborted'));
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', done);
+      stopListening();
       resolve();
     }, ms);
-    if (signal?.aborted) done();
-    else signal?.addEventListener('abort', done, { once: true });
+    const stopListening = onAbort(signal, () => {
+      clearTimeout(timer);
+      reject(new NetworkError('aborted'));
+    });
   });
 }
 

@@ -1,53 +1,55 @@
+import { onAbort } from './abort.js';
 import { NetworkError } from './errors.js';
 
-interface Flight {
-  promise: Promise<unknown>;
-  controller: AbortController;
-  /** Callers that can still go away; the request is aborted when the last one does. */
-  cancellable: number;
-  /** True once a caller without a signal joined: it never goes away. */
-  pinned: boolean;
-}
+export type RunShared = <T>(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal) => Promise<T>;
+
+/** How one caller joins a request in flight: with its own signal, or none to wait for the end. */
+type Join = (signal?: AbortSignal) => Promise<unknown>;
 
 /**
  * One promise shared by every caller of the same in-flight request (TanStack Query's idea).
  * Each caller may pass its own signal: aborting it rejects only that caller, and the request
- * itself is aborted when no caller is left waiting for it.
+ * itself is aborted when no caller is left waiting for it. Returns the `run` function and one
+ * that aborts every request still in flight.
  */
-export class SharedRequests {
-  private readonly flights = new Map<string, Flight>();
+export function sharedRequests(): [run: RunShared, abortAll: () => void] {
+  const flights = new Map<string, Join>();
+  const controllers = new Set<AbortController>();
 
-  run<T>(key: string, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    let flight = this.flights.get(key);
-    if (!flight) {
-      const controller = new AbortController();
-      const promise = start(controller.signal).finally(() => {
-        if (this.flights.get(key) === flight) this.flights.delete(key);
-      });
-      flight = { promise, controller, cancellable: 0, pinned: false };
-      this.flights.set(key, flight);
-    }
-    const shared = flight.promise as Promise<T>;
-    if (!signal) {
-      flight.pinned = true;
-      return shared;
-    }
-    if (signal.aborted) return Promise.reject(new NetworkError('aborted'));
-    const current = flight;
-    current.cancellable++;
-    return new Promise<T>((resolve, reject) => {
-      const leave = () => {
-        reject(new NetworkError('aborted'));
-        if (--current.cancellable === 0 && !current.pinned) current.controller.abort();
-      };
-      signal.addEventListener('abort', leave, { once: true });
-      shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+  function startFlight(key: string, start: (signal: AbortSignal) => Promise<unknown>): Join {
+    const controller = new AbortController();
+    /** Callers that can still go away; a caller without a signal never goes, and makes it Infinity. */
+    let waiting = 0;
+    const promise = start(controller.signal).finally(() => {
+      controllers.delete(controller);
+      if (flights.get(key) === join) flights.delete(key);
     });
+    const join: Join = (signal) => {
+      if (!signal) {
+        waiting = Infinity;
+        return promise;
+      }
+      if (signal.aborted) return Promise.reject(new NetworkError('aborted'));
+      waiting++;
+      return new Promise((resolve, reject) => {
+        const stopListening = onAbort(signal, () => {
+          reject(new NetworkError('aborted'));
+          if (!--waiting) controller.abort();
+        });
+        promise.then(resolve, reject).finally(stopListening);
+      });
+    };
+    controllers.add(controller);
+    flights.set(key, join);
+    return join;
   }
 
-  /** Aborts every request still in flight. */
-  abortAll() {
-    for (const flight of this.flights.values()) flight.controller.abort();
-    this.flights.clear();
+  const run = ((key, start, signal) => (flights.get(key) ?? startFlight(key, start))(signal)) as RunShared;
+
+  function abortAll() {
+    for (const controller of controllers) controller.abort();
+    flights.clear();
   }
+
+  return [run, abortAll];
 }

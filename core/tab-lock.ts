@@ -1,49 +1,40 @@
 import { sleep } from './retry.js';
+import { readStored, writeStored } from './storage.js';
 
 /** Longer than a request's timeout, so a live holder never loses its lease. */
 const LEASE_MS = 15_000;
 
 interface Lease {
-  owner: string;
+  owner: number;
   until: number;
 }
 
-function readLease(key: string): Lease | undefined {
-  try {
-    const lease = JSON.parse(localStorage.getItem(key) ?? 'null') as Lease | null;
-    return lease && typeof lease.owner === 'string' && typeof lease.until === 'number' ? lease : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const readLease = (key: string) => readStored(key) as Partial<Lease> | null | undefined;
 
 /**
  * Runs `task` while holding a lock shared by every tab of this origin: Web Locks where present,
  * otherwise a lease in localStorage (write, wait, read back). The lease is not airtight — two tabs
- * may both win a close race — so callers must tolerate one extra run.
+ * may both win a close race — so callers must tolerate one extra run. Without storage, `task`
+ * runs at once.
  */
 export async function withTabLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (locks?.request) return locks.request(name, task) as Promise<T>;
-  if (typeof localStorage !== 'object') return task();
   const key = `sessionkit:lock:${name}`;
-  const owner = Math.random().toString(36).slice(2);
+  const owner = Math.random(); // survives the JSON round trip exactly
+  const owned = () => readLease(key)?.owner === owner;
   for (;;) {
-    const lease = readLease(key);
-    if (!lease || lease.until < Date.now()) {
-      try {
-        localStorage.setItem(key, JSON.stringify({ owner, until: Date.now() + LEASE_MS }));
-      } catch {
-        return task();
-      }
+    // A lease that is missing, lapsed or malformed is free (Number() of anything odd is NaN).
+    if (!(Number(readLease(key)?.until) > Date.now())) {
+      if (!writeStored(key, { owner, until: Date.now() + LEASE_MS } satisfies Lease)) return task();
       await sleep(30);
-      if (readLease(key)?.owner === owner) break;
+      if (owned()) break;
     }
     await sleep(50 + Math.random() * 50);
   }
   try {
     return await task();
   } finally {
-    if (readLease(key)?.owner === owner) localStorage.removeItem(key);
+    if (owned()) writeStored(key, undefined);
   }
 }

@@ -1,19 +1,56 @@
 import { ProtocolError } from './errors.js';
-import type { DeviceType, Session } from './types.js';
+import type { Session } from './types.js';
 
-const DEVICE_TYPES: readonly string[] = ['desktop', 'mobile', 'tablet', 'unknown'];
+type Reader = (value: unknown) => unknown;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A non-empty string, or absent. */
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 /** ISO-8601 strings and epoch milliseconds become Dates; anything else, or an invalid date, is absent. */
 export function toDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return isNaN(date.getTime()) ? undefined : date;
 }
+
+/**
+ * Reads the fields `readers` names from an untrusted object: each reader returns the value or
+ * undefined, and undefined fields are left out. Undefined when nothing is left, or not an object.
+ */
+function readFields(raw: unknown, readers: Record<string, Reader>): Record<string, unknown> | undefined {
+  if (!isObject(raw)) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [key, read] of Object.entries(readers)) {
+    const value = read(raw[key]);
+    if (value !== undefined) fields[key] = value;
+  }
+  return Object.keys(fields).length ? fields : undefined;
+}
+
+const DEVICE_FIELDS: Record<keyof NonNullable<Session['device']>, Reader> = {
+  type: (value) => (['desktop', 'mobile', 'tablet', 'unknown'].includes(value as string) ? value : undefined),
+  browser: text,
+  os: text,
+  name: text,
+};
+
+/** Every optional field of a `Session`, and how to read it. */
+const SESSION_FIELDS: Record<Exclude<keyof Session, 'id' | 'current'>, Reader> = {
+  createdAt: toDate,
+  lastActiveAt: toDate,
+  expiresAt: toDate,
+  userAgent: text,
+  ipAddress: text,
+  location: text,
+  authMethods: (value) => {
+    const methods = Array.isArray(value) ? value.filter(text) : [];
+    return methods.length ? methods : undefined;
+  },
+  device: (value) => readFields(value, DEVICE_FIELDS),
+};
 
 /**
  * Turns one untrusted session object into a `Session`, or undefined when it has no usable id.
@@ -22,29 +59,7 @@ export function toDate(value: unknown): Date | undefined {
  */
 export function parseSession(raw: unknown): Session | undefined {
   if (!isObject(raw) || !text(raw.id)) return undefined;
-  const session: Session = { id: raw.id as string, current: raw.current === true };
-  for (const key of ['createdAt', 'lastActiveAt', 'expiresAt'] as const) {
-    const date = toDate(raw[key]);
-    if (date) session[key] = date;
-  }
-  for (const key of ['userAgent', 'ipAddress', 'location'] as const) {
-    const value = text(raw[key]);
-    if (value) session[key] = value;
-  }
-  if (Array.isArray(raw.authMethods)) {
-    const methods = raw.authMethods.filter((method): method is string => !!text(method));
-    if (methods.length) session.authMethods = methods;
-  }
-  if (isObject(raw.device)) {
-    const { type, browser, os, name } = raw.device;
-    const device: NonNullable<Session['device']> = {};
-    if (typeof type === 'string' && DEVICE_TYPES.includes(type)) device.type = type as DeviceType;
-    if (text(browser)) device.browser = browser as string;
-    if (text(os)) device.os = os as string;
-    if (text(name)) device.name = name as string;
-    if (Object.keys(device).length) session.device = device;
-  }
-  return session;
+  return { id: raw.id as string, current: raw.current === true, ...readFields(raw, SESSION_FIELDS) };
 }
 
 /** Reads `{"session": Session}` (or `{"session": null}`); a wrong shape is a `ProtocolError`. */
@@ -62,15 +77,11 @@ export function parseSessionBody(body: unknown, allowNull: boolean): Session | n
  */
 export function parseSessionList(body: unknown): Session[] {
   if (!isObject(body) || !Array.isArray(body.sessions)) throw new ProtocolError('invalid_body', 'sessions');
-  const seen = new Set<string>();
   const sessions: Session[] = [];
-  let hasCurrent = false;
   for (const row of body.sessions) {
     const session = parseSession(row);
-    if (!session || seen.has(session.id)) continue;
-    seen.add(session.id);
-    if (session.current && hasCurrent) session.current = false;
-    hasCurrent ||= session.current;
+    if (!session || sessions.some((kept) => kept.id === session.id)) continue;
+    session.current &&= !sessions.some((kept) => kept.current);
     sessions.push(session);
   }
   return sessions;

@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { SessionExpiredError } from '../../core/errors.js';
-import { safeUrl } from '../../core/navigation.js';
 import type { ExpiryReason, SessionState } from '../../core/types.js';
 import { emit } from '../internal/events.js';
-import { currentPath } from '../internal/navigate.js';
+import { currentPath, safeUrl } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
 import { ActivityTracker } from './activity.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ProtocolError, parseSession, parseSessionList, safeUrl } from '../../core/index.js';
+import { safeUrl } from '../../components/internal/navigate.js';
+import { ProtocolError, parseSession, parseSessionList } from '../../core/index.js';
 import { setup } from './setup.js';
 
 describe('validating what the server sends', () => {

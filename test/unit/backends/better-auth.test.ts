@@ -108,7 +108,7 @@ runBackendContract('betterAuthBackend + better-auth 1.7.7', async () => {
     heal: () => (fault = undefined),
     // The raw tokens and the signed cookie values that carry them.
     secrets: () => [...tokens, ...devices.flatMap(({ jar }) => [...jar.values()])],
-    capabilities: { list: true, revoke: true, revokeOthers: true, signOutAll: true, refresh: false },
+    capabilities: { list: true, revoke: true, revokeOthers: true, signOutAll: true, refresh: false, sliding: true },
     dispose: () => undefined,
   };
 });
