@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { chromiumLaunchOptions } from './test/chromium.ts';
 
 // A fresh object per project: Vitest mutates `instances`, and a shared one fails with
@@ -25,6 +26,15 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
+          browser: browser(),
+        },
+      },
+      {
+        // Every story is a test: it renders, its `play` function runs, and axe must find nothing
+        // (`parameters.a11y.test: 'error'` in .storybook/preview.ts).
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
           browser: browser(),
         },
       },

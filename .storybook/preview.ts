@@ -1,16 +1,40 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
 import manifest from '../custom-elements.json';
+import { disposeStoryEnvironment, storyEnvironment } from '../stories/support/environment.js';
+import { fake } from '../stories/support/fake.js';
+import { darkCanvas, withPage } from '../stories/support/page.js';
+import './preview.css';
 
 setCustomElementsManifest(manifest);
 initialize({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: './mockServiceWorker.js' } });
 
 const preview: Preview = {
-  loaders: [mswLoader],
-  tags: ['autodocs'],
+  // mswLoader installs the fake's handlers; storyEnvironment resets and seeds the fake and makes
+  // the story's client (they run side by side: the client sends nothing before the story renders).
+  loaders: [mswLoader, storyEnvironment],
+  beforeEach: [disposeStoryEnvironment, darkCanvas],
+  decorators: [withPage],
   parameters: {
+    // One fake auth server behind every story; each story seeds its own state (`parameters.fake`).
+    msw: { handlers: { auth: fake.handlers } },
     a11y: { test: 'error', options: { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
     controls: { expanded: true },
+    layout: 'fullscreen',
+    docs: { codePanel: true },
+  },
+  argTypes: {
+    latency: {
+      description: "Milliseconds the fake backend waits before every answer. Unset: the toolbar's Latency.",
+      control: { type: 'number', min: 0, step: 100 },
+      table: { category: 'Fake backend' },
+    },
+    failures: {
+      description: "Make every change (sign-out, revoke) fail. Unset: the toolbar's Failures.",
+      control: 'select',
+      options: ['none', '500', 'network'],
+      table: { category: 'Fake backend' },
+    },
   },
   globalTypes: {
     latency: {

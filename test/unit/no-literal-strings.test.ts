@@ -38,7 +38,7 @@ export function templates(source: string): string[] {
           else if (char === '}') depth--;
           i++;
         }
-        text += '\u0000';
+        text += '\u241F';
       } else text += source[i++];
     }
     found.push(text);
@@ -50,11 +50,11 @@ export function templates(source: string): string[] {
 /** Visible text (between tags) and accessible-name attributes written as literals. */
 export function literals(template: string): string[] {
   const out: string[] = [];
-  for (const match of template.matchAll(/\b(aria-label|aria-description|aria-roledescription|title|alt|placeholder)="([^"\u0000]*)"/g)) {
+  for (const match of template.matchAll(/\b(aria-label|aria-description|aria-roledescription|title|alt|placeholder)="([^"\u241F]*)"/g)) {
     if (/\p{L}/u.test(match[2])) out.push(`${match[1]}="${match[2]}"`);
   }
   const text = template.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ' ');
-  for (const piece of text.split('\u0000')) if (/\p{L}/u.test(piece)) out.push(piece.trim());
+  for (const piece of text.split('\u241F')) if (/\p{L}/u.test(piece)) out.push(piece.trim());
   return out;
 }
 
