@@ -93,7 +93,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   const { key, capabilities } = backend;
   const pollKey = `sessionkit:poll:${key}`;
   const refreshedKey = `sessionkit:refreshed:${key}`;
-  const [runShared, abortRequests] = sharedRequests();
+  const [runShared, abortRequests, forgetRequest] = sharedRequests();
   const listeners = new Set<(state: SessionState) => void>();
   const listListeners = new Set<() => void>();
 
@@ -275,7 +275,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       const reason = state.session ? (message === 'signed-out' ? 'signed-out-elsewhere' : 'idle') : undefined;
       if (!ended()) setState('signed-out', null, reason);
     } else if (message === 'revoked') {
-      notify(listListeners, undefined);
+      sessionsChanged();
     } else if (message === 'signed-in') {
       checkSession('session:signed-in').catch(noop);
     } else if (!ended()) {
@@ -304,10 +304,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   }
 
   /** Revokes some other session(s), then tells this tab's and the other tabs' lists. */
+  /** The list in flight, if any, predates the change: the next caller gets a fresh one. */
+  function sessionsChanged() {
+    forgetRequest('list');
+    notify(listListeners, undefined);
+  }
+
   async function changeSessions(flightKey: string, change: () => Promise<unknown>) {
     if (ended()) throw sessionEnded();
     await runShared(flightKey, () => authorized(change));
-    notify(listListeners, undefined);
+    sessionsChanged();
     channel.post('revoked');
   }
 

@@ -9,10 +9,11 @@ type Join = (signal?: AbortSignal) => Promise<unknown>;
 /**
  * One promise shared by every caller of the same in-flight request (TanStack Query's idea).
  * Each caller may pass its own signal: aborting it rejects only that caller, and the request
- * itself is aborted when no caller is left waiting for it. Returns the `run` function and one
- * that aborts every request still in flight.
+ * itself is aborted when no caller is left waiting for it. Returns the `run` function, one that
+ * aborts every request still in flight, and one that lets the next caller of `key` start afresh
+ * (its answer would be stale) while the callers already waiting keep theirs.
  */
-export function sharedRequests(): [run: RunShared, abortAll: () => void] {
+export function sharedRequests(): [run: RunShared, abortAll: () => void, forget: (key: string) => void] {
   const flights = new Map<string, Join>();
   const controllers = new Set<AbortController>();
 
@@ -51,5 +52,5 @@ export function sharedRequests(): [run: RunShared, abortAll: () => void] {
     flights.clear();
   }
 
-  return [run, abortAll];
+  return [run, abortAll, (key) => flights.delete(key)];
 }

@@ -128,3 +128,22 @@ describe('the first check and session ends', () => {
     expect(expiries(states)).toHaveLength(1);
   });
 });
+
+describe('lists after a change', () => {
+  it('a list requested after a revoke is fetched afresh, not joined to one that started before it', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    const [device] = fake.addOtherDevices(2);
+    await client.getSession();
+    fake.fail({ path: '/sessions', delay: 100 });
+
+    const before = client.listSessions();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await client.revokeSession(device.id);
+    const after = await client.listSessions();
+
+    await before;
+    expect(after.map((s) => s.id)).not.toContain(device.id);
+    expect(fake.count('GET', '/sessions')).toBe(2);
+  });
+});
