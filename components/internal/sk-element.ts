@@ -48,6 +48,8 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
   protected sessionClient?: SessionClient;
   protected sessionState: SessionState = { status: 'unknown', session: null };
   private providedClient?: SessionClient;
+  /** A provider answered, even if it has no client yet (React creates its client in an effect). */
+  private hasProvider = false;
   private unsubscribe?: () => void;
   private unwatchDefault?: () => void;
   private missingClientTimer?: ReturnType<typeof setTimeout>;
@@ -58,6 +60,7 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       context: clientContext,
       subscribe: true,
       callback: (client) => {
+        this.hasProvider = true;
         this.providedClient = client;
         this.useClient();
       },
@@ -98,9 +101,10 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       this.unsubscribe?.();
       this.sessionClient = this.unsubscribe = undefined;
       this.unwatchDefault ??= onDefaultClientChange(() => this.useClient());
-      // Providers and default clients may arrive a moment later; only then is it a mistake.
+      // Providers and default clients may arrive a moment later, and a provider may get its client
+      // later still: only an element with neither is a mistake.
       this.missingClientTimer ??= setTimeout(() => {
-        if (!this.sessionClient) {
+        if (!this.sessionClient && !this.hasProvider) {
           console.error(
             `<${this.localName}>: no session client. Put it inside <sk-session-provider base-url="/api/auth">, set its client property, or call setDefaultClient(createSessionClient(...)).`,
           );

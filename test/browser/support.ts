@@ -19,6 +19,7 @@ beforeEach(() => {
   fake.noRefresh = false;
   fake.noList = false;
   fake.sessionTtl = 3_600_000;
+  fake.csrf = undefined;
 });
 
 afterEach(() => {
