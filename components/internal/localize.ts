@@ -1,6 +1,23 @@
-/** Locales shipped besides English; each loads on demand, so an English page pays nothing for them. */
-export const LOCALES = ['ar', 'de', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'zh'] as const;
-export type Locale = (typeof LOCALES)[number];
+/**
+ * Locales shipped besides English. Each is its own chunk, loaded on demand, so an English page pays
+ * nothing for them. Written out one by one (not one template path) so every bundler, Vite included,
+ * sees each chunk.
+ */
+const LOADERS = {
+  ar: () => import('../locales/ar.js'),
+  de: () => import('../locales/de.js'),
+  es: () => import('../locales/es.js'),
+  fr: () => import('../locales/fr.js'),
+  he: () => import('../locales/he.js'),
+  it: () => import('../locales/it.js'),
+  ja: () => import('../locales/ja.js'),
+  nl: () => import('../locales/nl.js'),
+  pl: () => import('../locales/pl.js'),
+  pt: () => import('../locales/pt.js'),
+  zh: () => import('../locales/zh.js'),
+};
+export const LOCALES = Object.keys(LOADERS) as Locale[];
+export type Locale = keyof typeof LOADERS;
 
 /** A plural message: one string per `Intl.PluralRules` category, `#` standing for the number. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -35,7 +52,7 @@ export function localeTables(lang: string, onLoad: () => void): LocaleTables | u
   if (!entry) {
     loaded.set(
       base,
-      import(`../locales/${base}.js`).then(
+      LOADERS[base]().then(
         (module: { default: LocaleTables }) => {
           loaded.set(base, module.default);
           onLoad();
