@@ -22,8 +22,11 @@ export type Locale = keyof typeof LOADERS;
 /** A plural message: one string per `Intl.PluralRules` category, `#` standing for the number. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** One locale's strings for every element, keyed by element. */
-export type LocaleTables = Record<string, Record<string, string | Plural> | undefined>;
+/**
+ * One locale's strings for every element, keyed by element: as written, a table per element; as
+ * built, the values in the order of the English keys.
+ */
+export type LocaleTables = Record<string, Record<string, string | Plural> | Array<string | Plural> | undefined>;
 
 const loaded = new Map<string, LocaleTables | Promise<void>>();
 
@@ -64,6 +67,12 @@ export function localeTables(lang: string, onLoad: () => void): LocaleTables | u
     );
   }
   return undefined;
+}
+
+/** One element's table from a locale: built locales list the values in the order of the English keys. */
+export function expand(table: LocaleTables[string], english: object): Record<string, string | Plural> | undefined {
+  if (!Array.isArray(table)) return table;
+  return Object.fromEntries(Object.keys(english).map((key, index) => [key, table[index]]));
 }
 
 /** Fills `{name}` placeholders; values are text and stay text when rendered. */

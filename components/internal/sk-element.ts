@@ -4,7 +4,7 @@ import type { SessionClient } from '../../core/client.js';
 import { getDefaultClient, onDefaultClientChange } from '../../core/default-client.js';
 import type { SessionState } from '../../core/types.js';
 import { clientContext } from './client-context.js';
-import { localeTables, plural, resolveLang, type Plural } from './localize.js';
+import { expand, localeTables, plural, resolveLang, type Plural } from './localize.js';
 
 /** Every connected kit element, so a locale that finishes loading, or a page `lang` change, re-renders them. */
 const connected = new Set<SkElement<Record<string, string | Plural>>>();
@@ -133,7 +133,7 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
 
   /** The element's strings in its language, with `strings` overrides applied. */
   protected get t(): Strings {
-    const localized = localeTables(this.locale, rerenderAll)?.[this.stringsKey];
+    const localized = expand(localeTables(this.locale, rerenderAll)?.[this.stringsKey], this.defaultStrings);
     return { ...this.defaultStrings, ...localized, ...this.strings } as Strings;
   }
 

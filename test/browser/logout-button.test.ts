@@ -202,3 +202,14 @@ describe('<sk-logout-button>', () => {
     expect(await axeViolations(button)).toEqual([]);
   });
 });
+
+describe('<sk-logout-button> languages', () => {
+  it('speaks the nearest ancestor\'s language once its table loads, and Arabic too', async () => {
+    const client = await signedIn();
+    const host = await mount<HTMLElement>('<div lang="de"><sk-logout-button></sk-logout-button></div>', client);
+    const button = host.querySelector('sk-logout-button')!;
+    await until(() => expect(part(button, 'button')!.textContent!.trim()).toBe('Abmelden'));
+    host.setAttribute('lang', 'ar');
+    await until(() => expect(part(button, 'button')!.textContent).toMatch(/\p{Script=Arabic}/u));
+  });
+});
