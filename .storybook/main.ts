@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { mergeConfig } from 'vite';
+
+const require = createRequire(import.meta.url);
 
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
@@ -12,6 +15,9 @@ const config: StorybookConfig = {
   // and late-discovered dependencies trigger a reload in the middle of a test run.
   viteFinal: (viteConfig) =>
     mergeConfig(viteConfig, {
+      // The repository has a `react/` folder (sessionkit/react). Under Vitest the dependency
+      // optimizer resolved the bare `react` to it instead of the package; pin the package.
+      resolve: { alias: [{ find: /^react$/, replacement: require.resolve('react') }] },
       optimizeDeps: {
         include: [
           'lit',

@@ -1,9 +1,9 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
-import manifest from '../custom-elements.json';
 import { disposeStoryEnvironment, storyEnvironment } from '../stories/support/environment.js';
 import { fake } from '../stories/support/fake.js';
-import { darkCanvas, withPage } from '../stories/support/page.js';
+import { extractArgTypes, extractComponentDescription, manifest } from '../stories/support/manifest.js';
+import { darkCanvas, storySource, withPage } from '../stories/support/page.js';
 import './preview.css';
 
 setCustomElementsManifest(manifest);
@@ -21,7 +21,8 @@ const preview: Preview = {
     a11y: { test: 'error', options: { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } },
     controls: { expanded: true },
     layout: 'fullscreen',
-    docs: { codePanel: true },
+    // API tables from custom-elements.json, one key per kind (see stories/support/manifest.ts).
+    docs: { codePanel: true, extractArgTypes, extractComponentDescription, source: { transform: storySource } },
   },
   argTypes: {
     latency: {

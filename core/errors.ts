@@ -3,6 +3,8 @@
  * tokens or personal data, and errors end up in logs and events.
  */
 export class SessionKitError extends Error {
+  // Written out, not `new.target.name`: minifiers rename classes.
+  override name = 'SessionKitError';
   constructor(
     /** A machine-readable code such as `session_revoked` or `timeout`. */
     readonly code: string,
@@ -10,15 +12,17 @@ export class SessionKitError extends Error {
     readonly status?: number,
   ) {
     super(code);
-    this.name = new.target.name;
   }
 }
 
 /** The session has ended; the call cannot succeed without signing in again. */
-export class SessionExpiredError extends SessionKitError {}
+export class SessionExpiredError extends SessionKitError {
+  override name = 'SessionExpiredError';
+}
 
 /** The server wants a fresh sign-in before this action. Not an expiry. */
 export class ReauthRequiredError extends SessionKitError {
+  override name = 'ReauthRequiredError';
   constructor(
     code = 'reauth_required',
     status = 403,
@@ -30,10 +34,13 @@ export class ReauthRequiredError extends SessionKitError {
 }
 
 /** Offline, timed out or aborted: `code` is `network`, `timeout` or `aborted`. */
-export class NetworkError extends SessionKitError {}
+export class NetworkError extends SessionKitError {
+  override name = 'NetworkError';
+}
 
 /** A response that does not match the protocol; `path` names the field. */
 export class ProtocolError extends SessionKitError {
+  override name = 'ProtocolError';
   constructor(
     code: string,
     readonly path?: string,
@@ -45,6 +52,7 @@ export class ProtocolError extends SessionKitError {
 
 /** Any other non-2xx answer; `status` says which. */
 export class ServerError extends SessionKitError {
+  override name = 'ServerError';
   constructor(
     code: string,
     status?: number,

@@ -76,6 +76,7 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   confirm = false;
   /** When the server cannot be reached, log out here anyway and finish on the server later. */
   forceClear = false;
+  /** The button does nothing and cannot be focused. */
   disabled = false;
 
   protected readonly defaultStrings = logoutButtonStrings;

@@ -107,3 +107,13 @@ describe('navigation targets', () => {
     expect(safeUrl('https://auth.example/login', ['https://auth.example'], page)?.origin).toBe('https://auth.example');
   });
 });
+
+describe('error names', () => {
+  it('survive minification: each error names its class', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({ entryPoints: ['core/index.ts'], bundle: true, minify: true, format: 'esm', write: false, logLevel: 'silent' });
+    const core = await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(result.outputFiles[0].contents).toString('base64')}`);
+    const errors = [new core.NetworkError('timeout'), new core.ServerError('x', 500), new core.SessionExpiredError('y', 401), new core.ReauthRequiredError(), new core.ProtocolError('z')];
+    expect(errors.map((e) => e.name)).toEqual(['NetworkError', 'ServerError', 'SessionExpiredError', 'ReauthRequiredError', 'ProtocolError']);
+  });
+});

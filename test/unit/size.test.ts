@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUDGETS, builtLocales, measureEntry, measureLocale, measureReactDelta } from '../../bench/size.js';
+
+/**
+ * Byte budgets of the built package (brotli, quality 11), measured exactly as `npm run bench` does
+ * (bench/size.ts: esbuild bundle from dist/ through package.json exports, minified ESM). Needs
+ * `npm run build` first (npm test does it); skipped when dist/ is missing.
+ *
+ * The issue's budgets: the whole kit ≤ 14 KB brotli with Lit (English), the core ≤ 4 KB, the React
+ * wrappers ≤ +1 KB over the elements they wrap, each extra locale ≤ 1 KB. Where today's build meets
+ * a budget it is asserted as is. Where it does not, the test asserts a regression ceiling — today's
+ * size rounded up to the next 256 bytes — so the overage cannot grow unnoticed; lower the ceiling as
+ * the size comes down, and replace it by the budget once the budget is met.
+ */
+
+const root = join(import.meta.dirname, '../..');
+const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
+
+/**
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 165 B when this test was
+ * written — OVER by 6 829 B (Lit is ~4.8 KB of it; without Lit the kit is 16 328 B, over the target
+ * even before Lit). Regression ceiling (21 165 rounded up to 256) until the kit is slimmed down.
+ */
+const KIT_CEILING = 21_248;
+/** `sessionkit/core`: target 4 096 B; measured 4 755 B — OVER by 659 B. Regression ceiling. */
+const CORE_CEILING = 4_864;
+/**
+ * Extra locales: target 1 024 B each, asserted for every locale that meets it (de 900, es 890, fr 946,
+ * it 900, ja 964, nl 776, pl 969, pt 842, zh 907 B when this test was written). Two did not: ar 1 184 B
+ * (OVER by 160) and he 1 059 B (OVER by 35) — esbuild's default `charset: 'ascii'` writes Arabic and
+ * Hebrew as \uXXXX escapes. Regression ceilings for those two; any other locale must meet 1 024 B.
+ */
+const LOCALE_CEILINGS: Record<string, number> = {
+  ar: 1_280,
+  he: 1_280,
+};
+
+describe.skipIf(!built)(`bundle size budgets${built ? '' : ' — SKIPPED: dist/ is missing, run `npm run build` first'}`, () => {
+  it('the whole kit (`sessionkit`, Lit included, English) stays under its ceiling (issue target: 14 336 B brotli)', async () => {
+    const { brotli } = await measureEntry(root, 'sessionkit');
+    expect(brotli, `sessionkit: ${brotli} B brotli (target ${BUDGETS.kit} B)`).toBeLessThanOrEqual(KIT_CEILING);
+  });
+
+  it('the core (`sessionkit/core`) stays under its ceiling (issue target: 4 096 B brotli)', async () => {
+    const { brotli } = await measureEntry(root, 'sessionkit/core');
+    expect(brotli, `sessionkit/core: ${brotli} B brotli (target ${BUDGETS.core} B)`).toBeLessThanOrEqual(CORE_CEILING);
+  });
+
+  it('the React wrappers add at most 1 024 B brotli over the elements they wrap (Lit included and excluded)', async () => {
+    for (const lit of [true, false]) {
+      const { delta } = await measureReactDelta(root, { lit });
+      expect(delta.brotli, `sessionkit/react delta, Lit ${lit ? 'included' : 'excluded'}`).toBeLessThanOrEqual(BUDGETS.reactDelta);
+    }
+  });
+
+  it('each extra locale is at most 1 024 B brotli (or under its regression ceiling)', async () => {
+    const locales = builtLocales(root);
+    if (!locales.length) {
+      console.warn('size.test: no locales built (dist/components/locales/*.js); nothing to check');
+      return;
+    }
+    for (const lang of locales) {
+      const measured = await measureLocale(root, lang);
+      const limit = LOCALE_CEILINGS[lang] ?? BUDGETS.locale;
+      expect(measured!.brotli, `locale ${lang}: ${measured!.brotli} B brotli (target ${BUDGETS.locale} B, limit ${limit} B)`).toBeLessThanOrEqual(limit);
+    }
+  });
+
+  it('measures deterministically: the same entry gives the same bytes twice', async () => {
+    const [first, second] = await Promise.all([measureEntry(root, 'sessionkit/logout-button'), measureEntry(root, 'sessionkit/logout-button')]);
+    expect(second).toEqual(first);
+  });
+});
