@@ -78,10 +78,15 @@ export function parseSessionBody(body: unknown, allowNull: boolean): Session | n
 export function parseSessionList(body: unknown): Session[] {
   if (!isObject(body) || !Array.isArray(body.sessions)) throw new ProtocolError('invalid_body', 'sessions');
   const sessions: Session[] = [];
+  // A set, not a search of what was kept: lists of thousands must stay linear.
+  const seen = new Set<string>();
+  let currentSeen = false;
   for (const row of body.sessions) {
     const session = parseSession(row);
-    if (!session || sessions.some((kept) => kept.id === session.id)) continue;
-    session.current &&= !sessions.some((kept) => kept.current);
+    if (!session || seen.has(session.id)) continue;
+    seen.add(session.id);
+    session.current &&= !currentSeen;
+    currentSeen ||= session.current;
     sessions.push(session);
   }
   return sessions;

@@ -117,3 +117,12 @@ describe('error names', () => {
     expect(errors.map((e) => e.name)).toEqual(['NetworkError', 'ServerError', 'SessionExpiredError', 'ReauthRequiredError', 'ProtocolError']);
   });
 });
+
+describe('large lists', () => {
+  it('keeps the first of each id and one current row among 20 000 rows (its time is in npm run bench)', () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: `s${i % 10_000}`, current: i === 5 || i === 10_005 }));
+    const sessions = parseSessionList({ sessions: rows });
+    expect(sessions).toHaveLength(10_000);
+    expect(sessions.filter((s) => s.current).map((s) => s.id)).toEqual(['s5']);
+  });
+});
