@@ -1,4 +1,4 @@
-import { ContextConsumer, ContextRoot } from '@lit/context';
+import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import { getDefaultClient, onDefaultClientChange } from '../../core/default-client.js';
@@ -9,16 +9,19 @@ import { expand, localeTables, plural, resolveLang, type Plural } from './locali
 /** Every connected kit element, so a locale that finishes loading, or a page `lang` change, re-renders them. */
 const connected = new Set<SkElement<Record<string, string | Plural>>>();
 const rerenderAll = () => connected.forEach((element) => element.requestUpdate());
+/**
+ * Elements that asked for a provider and got no answer (written before their provider was
+ * defined, say), with the function that asks again. They leave the map when answered or removed,
+ * so nothing is kept for elements that never needed a provider.
+ */
+const waitingForProvider = new Map<object, () => void>();
 let pageObserved = false;
 
-/**
- * Lets elements upgraded before their provider still find it: the root holds their context
- * requests and replays them when a provider appears.
- */
 function observePage() {
   if (pageObserved) return;
   pageObserved = true;
-  new ContextRoot().attach(document.documentElement);
+  // @lit/context providers announce themselves with a bubbling `context-provider` event.
+  document.addEventListener('context-provider', () => [...waitingForProvider.values()].forEach((ask) => ask()));
   new MutationObserver(rerenderAll).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
 }
 
@@ -50,33 +53,41 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
   private providedClient?: SessionClient;
   /** A provider answered, even if it has no client yet (React creates its client in an effect). */
   private hasProvider = false;
+  /** Ends the provider's subscription. */
+  private releaseProvider?: () => void;
   private unsubscribe?: () => void;
   private unwatchDefault?: () => void;
   private missingClientTimer?: ReturnType<typeof setTimeout>;
-
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => {
-        this.hasProvider = true;
-        this.providedClient = client;
-        this.useClient();
-      },
-    });
-  }
 
   override connectedCallback() {
     observePage();
     super.connectedCallback();
     connected.add(this);
+    this.askProvider();
     this.useClient();
+  }
+
+  /** Asks the nearest `<sk-session-provider>` (through shadow roots too) for its client, and to keep it current. */
+  private askProvider() {
+    const onClient = (client: SessionClient | undefined, release?: () => void) => {
+      if (release !== this.releaseProvider) this.releaseProvider?.();
+      this.releaseProvider = release;
+      this.hasProvider = true;
+      this.providedClient = client;
+      waitingForProvider.delete(this);
+      this.useClient();
+    };
+    this.dispatchEvent(new ContextRequestEvent(clientContext, this, onClient, true));
+    if (!this.hasProvider) waitingForProvider.set(this, () => this.askProvider());
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     connected.delete(this);
+    waitingForProvider.delete(this);
+    this.releaseProvider?.();
+    this.releaseProvider = this.providedClient = undefined;
+    this.hasProvider = false;
     this.unsubscribe?.();
     this.unwatchDefault?.();
     clearTimeout(this.missingClientTimer);
