@@ -22,6 +22,7 @@ const config: StorybookConfig = {
         include: [
           'lit',
           'lit/directives/if-defined.js',
+          'lit/directives/repeat.js',
           'lit/directive-helpers.js',
           '@lit/context',
           '@lit/react',
