@@ -177,6 +177,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       if (refreshing) await refreshing.catch(noop);
       if (generation !== startGeneration) throw sessionEnded();
       const epoch = refreshEpoch;
+      const sentAt = Date.now();
       try {
         const result = await run();
         if (refreshed) refreshCycles = 0;
@@ -188,7 +189,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         if (!canRefresh()) throw endSession(error.code);
         if (refreshEpoch === epoch) {
           try {
-            await sharedRefresh();
+            await sharedRefresh(sentAt);
           } catch (refreshError) {
             // A 404 taught us the backend has no refresh: the original 401 decides.
             if (!canRefresh()) throw endSession(error.code);
@@ -200,18 +201,19 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     }
   }
 
-  function sharedRefresh(): Promise<Session> {
-    return (refreshing ??= runRefresh().finally(() => (refreshing = undefined)));
+  /** `staleSince`: credentials used before this moment may be the ones a refresh replaced. */
+  function sharedRefresh(staleSince: number): Promise<Session> {
+    return (refreshing ??= runRefresh(staleSince).finally(() => (refreshing = undefined)));
   }
 
-  async function runRefresh(): Promise<Session> {
-    const requestedAt = Date.now();
+  async function runRefresh(staleSince: number): Promise<Session> {
     const startGeneration = generation;
     try {
       const session = await withTabLock(`sessionkit:refresh:${key}`, async () => {
-        // A tab that refreshed while this one waited for the lock has already extended the session.
+        // Another tab refreshed after the failed request left (while it was in flight, or while
+        // this tab waited for the lock): the session is already extended, so only read it.
         const refreshedElsewhere =
-          extendedElsewhereAt > requestedAt || Number(readStored(refreshedKey)) > requestedAt;
+          extendedElsewhereAt > staleSince || Number(readStored(refreshedKey)) > staleSince;
         const fresh = refreshedElsewhere ? await backend.getSession() : await backend.refresh!();
         if (!fresh) throw sessionEnded('unauthenticated');
         // Without storage, the message alone tells the other tabs.
@@ -426,7 +428,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
     async refresh() {
       if (ended()) throw sessionEnded();
-      if (canRefresh()) return sharedRefresh();
+      if (canRefresh()) return sharedRefresh(Date.now());
       // Without a refresh endpoint, a session check is what slides the session.
       const session = await checkSession('session');
       if (!session) throw sessionEnded();

@@ -1,0 +1,89 @@
+/**
+ * RELIABILITY 21: navigation targets that leave the site are never followed — not by the kit's
+ * `redirect-to` and `login-url`, not by the demo's `return_to` after signing in.
+ */
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expiredDialog, headerLogout, openAccount, status } from './support/account-page.js';
+import { signIn, signUp } from './support/users.js';
+
+const HOSTILE = ['https://evil.example/', '//evil.example/', 'javascript:alert(1)'];
+
+/** Records every attempt to reach evil.example (and blocks it), and every `alert()` from `javascript:`. */
+async function watchForEscapes(context: BrowserContext) {
+  const escapes: string[] = [];
+  await context.route((url) => url.hostname === 'evil.example', (route) => {
+    escapes.push(route.request().url());
+    return route.abort();
+  });
+  const watchDialogs = (page: Page) =>
+    page.on('dialog', (dialog) => {
+      escapes.push(`${dialog.type()}: ${dialog.message()}`);
+      return dialog.dismiss();
+    });
+  context.pages().forEach(watchDialogs);
+  context.on('page', watchDialogs);
+  return escapes;
+}
+
+/** Sets `attribute` on the first `selector` inside the page, as a page author would. */
+const setAttribute = (page: Page, selector: string, attribute: string, value: string) =>
+  page.locator(selector).first().evaluate((element, [name, target]) => element.setAttribute(name, target), [attribute, value]);
+
+/** Resolves with the kit's console error for a refused target. */
+const refusal = (page: Page) => page.waitForEvent('console', (message) => message.type() === 'error' && message.text().includes('refused'));
+
+test('redirect-to outside the site: the logout happens, the navigation does not', async ({ context, baseURL }) => {
+  const escapes = await watchForEscapes(context);
+  const user = await signUp(context, baseURL!);
+  const page = await context.newPage();
+  for (const target of HOSTILE) {
+    await signIn(context, baseURL!, user);
+    await openAccount(page);
+    await setAttribute(page, 'header sk-logout-button', 'redirect-to', target);
+    const refused = refusal(page);
+    await headerLogout(page).click();
+    await refused;
+    await expect(status(page)).toHaveAttribute('data-status', 'signed-out');
+    expect(new URL(page.url()).pathname).toBe('/account');
+  }
+  expect(escapes).toEqual([]);
+});
+
+test('login-url outside the site: "Sign in again" stays on the site, with or without auto-redirect', async ({ context, baseURL }) => {
+  const escapes = await watchForEscapes(context);
+  const user = await signUp(context, baseURL!);
+  const [page, other] = [await context.newPage(), await context.newPage()];
+  const cases = [...HOSTILE.map((target) => ({ target, autoRedirect: false })), { target: HOSTILE[0], autoRedirect: true }];
+  for (const { target, autoRedirect } of cases) {
+    await signIn(context, baseURL!, user);
+    await openAccount(page);
+    await openAccount(other);
+    await setAttribute(page, 'sk-session-expired', 'login-url', target);
+    if (autoRedirect) await setAttribute(page, 'sk-session-expired', 'auto-redirect', '');
+
+    // Signing out in the other tab ends this tab's session: the dialog offers "Sign in again".
+    const refused = refusal(page);
+    await headerLogout(other).click();
+    await refused;
+    const signInAgain = expiredDialog(page).getByRole('button', { name: 'Sign in again' });
+    await expect(signInAgain).toBeVisible();
+    // Refused, it reloads this page instead, and the server sends the signed-out visitor to sign in.
+    await signInAgain.click();
+    await page.waitForURL((url) => url.pathname === '/login');
+  }
+  expect(escapes).toEqual([]);
+});
+
+test('after signing in, return_to is followed only within the site', async ({ context, page, baseURL }) => {
+  const escapes = await watchForEscapes(context);
+  const user = await signUp(context, baseURL!);
+  for (const target of [...HOSTILE, '/\\evil.example/']) {
+    await context.clearCookies();
+    await page.goto(`/login?return_to=${encodeURIComponent(target)}`);
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/account');
+  }
+  expect(escapes).toEqual([]);
+});
