@@ -1,11 +1,19 @@
 import type { DeviceType, Session } from '../../core/types.js';
 import { format } from '../internal/localize.js';
-import { parseUserAgent } from '../internal/user-agent.js';
+import { parseUserAgent, type ParsedUserAgent } from '../internal/user-agent.js';
 import type { SessionListStrings } from './strings.js';
+
+/**
+ * Each session's user agent, parsed once: every render describes every shown row again. Weak, so a
+ * refetch's sessions replace the old ones' entries. The label is formatted per call: it is cheap and
+ * follows the strings.
+ */
+const parsedAgents = new WeakMap<Session, ParsedUserAgent>();
 
 /** The device's type and a label such as "Chrome on macOS", from what the backend says or the user agent. */
 export function describeDevice(session: Session, t: SessionListStrings): { type: DeviceType; label: string } {
-  const parsed = parseUserAgent(session.userAgent);
+  let parsed = parsedAgents.get(session);
+  if (!parsed) parsedAgents.set(session, (parsed = parseUserAgent(session.userAgent)));
   const { type = parsed.type, browser = parsed.browser, os = parsed.os, name } = session.device ?? {};
   return { type, label: name ?? (browser && os ? format(t.device, { browser, os }) : (browser ?? os ?? t.unknownDevice)) };
 }
@@ -25,13 +33,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', Infinity],
 ];
 
-/** The `Intl` formatters one render needs, in `locale` (English when `locale` is not a valid tag). */
-export function formatters(locale: string) {
-  try {
-    Intl.getCanonicalLocales(locale);
-  } catch {
-    locale = 'en';
-  }
+/** The `Intl` formatters a render needs, in `locale`: a valid tag, as `resolveLang()` gives (else every `Intl` constructor throws). */
+function create(locale: string) {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
@@ -49,4 +52,14 @@ export function formatters(locale: string) {
   };
 }
 
-export type Formatters = ReturnType<typeof formatters>;
+export type Formatters = ReturnType<typeof create>;
+
+/** Formatters by locale: building them costs more than a render of the rows, so each locale's are built once. */
+const cache = new Map<string, Formatters>();
+
+/** The formatters for `locale`, built on first use. */
+export function formatters(locale: string): Formatters {
+  let fmt = cache.get(locale);
+  if (!fmt) cache.set(locale, (fmt = create(locale)));
+  return fmt;
+}

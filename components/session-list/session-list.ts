@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { SessionClient } from '../../core/client.js';
 import { browserEnvironment } from '../../core/environment.js';
 import { ReauthRequiredError, SessionExpiredError } from '../../core/errors.js';
@@ -126,8 +127,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   protected readonly stringsKey = 'sessionList';
   private view: View = 'loading';
   private sessions: Session[] = [];
-  /** Rows being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. */
+  /** Rows being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. Changed through `hide()`. */
   private readonly revoking = new Set<string>();
+  /** `rows` and `others` for the `sessions` array they were worked out from; see `visible`. */
+  private memo?: { from: Session[]; rows: Session[]; others: Session[] };
   /** The id of the session whose revoke is being confirmed; '' (no session has an empty id) for all others. */
   private confirming?: string;
   private pages = 1;
@@ -210,10 +213,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     try {
       const sessions = await client.listSessions({ signal: this.connection?.signal });
       if (generation !== this.generation) return;
-      // Rows re-render by position: keep focus on the same session's row wherever it moved.
+      // Rows are keyed by session, but a row that moves loses focus: keep it on the same session's row.
       const root = this.renderRoot as ShadowRoot;
       const focused = [...root.querySelectorAll('[part~=row]')].findIndex((row) => row.contains(root.activeElement));
-      const id = this.rows[focused]?.id;
+      const id = this.visible.rows[focused]?.id;
       this.sessions = [...sessions].sort(bySessionOrder);
       this.view = 'ready';
       if (id) void this.focusRow(id);
@@ -229,9 +232,26 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     }
   }
 
-  /** The rows not being revoked, in order. */
-  private get rows() {
-    return this.sessions.filter((session) => !this.revoking.has(session.id));
+  /**
+   * The rows not being revoked, in order, and the other devices among them. Worked out once per
+   * change, not per render or per read: a list can hold thousands. `sessions` is only ever replaced,
+   * never changed in place, so a new array means new rows; `hide()` drops them too.
+   */
+  private get visible() {
+    if (this.memo?.from !== this.sessions) {
+      const rows = this.sessions.filter((session) => !this.revoking.has(session.id));
+      this.memo = { from: this.sessions, rows, others: rows.filter((session) => !session.current) };
+    }
+    return this.memo;
+  }
+
+  /** Hides `sessions` while they are being revoked, or shows them again (`hidden` false). */
+  private hide(sessions: Session[], hidden = true) {
+    for (const { id } of sessions) {
+      if (hidden) this.revoking.add(id);
+      else this.revoking.delete(id);
+    }
+    this.memo = undefined;
   }
 
   private get size() {
@@ -250,7 +270,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   private focusRow(id?: string) {
-    return this.moveFocus('[part~=row]', this.rows.findIndex((session) => session.id === id));
+    return this.moveFocus('[part~=row]', this.visible.rows.findIndex((session) => session.id === id));
   }
 
   private say(message: string, failed = false) {
@@ -283,10 +303,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const client = this.sessionClient!;
     const t = this.t;
     const device = describeDevice(session, t).label;
-    const index = this.rows.findIndex((row) => row.id === session.id);
+    const index = this.visible.rows.findIndex((row) => row.id === session.id);
     this.confirming = undefined;
     if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.focusRow(session.id);
-    this.revoking.add(session.id);
+    this.hide([session]);
     this.say(format(t.revoking, { device }));
     // The row now at this index is the next one; past the end, the heading.
     void this.moveFocus('[part~=row]', index);
@@ -295,7 +315,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
       this.say(format(t.revoked, { device }));
       emit<SkSessionRevokedDetail>(this, 'sk-session-revoked', { session: copy(session) });
     } catch (error) {
-      this.revoking.delete(session.id);
+      this.hide([session], false);
       this.fail(error, 'revoke', format(t.revokeFailed, { device }), session);
     }
   }
@@ -303,11 +323,11 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   private async revokeOthers() {
     const client = this.sessionClient!;
     const t = this.t;
-    const others = this.rows.filter((session) => !session.current);
+    const { others } = this.visible;
     const count = others.length;
     this.confirming = undefined;
     if (!emit<SkOtherSessionsRevokeDetail>(this, 'sk-other-sessions-revoke', { count }, true)) return void this.moveFocus('[part=revoke-others-button]');
-    others.forEach((session) => this.revoking.add(session.id));
+    this.hide(others);
     this.say(t.revokingOthers);
     void this.moveFocus('#heading');
     try {
@@ -315,7 +335,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
       this.say(this.plural(t.othersRevoked, count));
       emit<SkOtherSessionsRevokedDetail>(this, 'sk-other-sessions-revoked', { count });
     } catch (error) {
-      others.forEach((session) => this.revoking.delete(session.id));
+      this.hide(others, false);
       this.fail(error, 'revoke-others', t.othersFailed);
     }
   }
@@ -361,12 +381,17 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     if (view === 'loading') return skeleton(t);
     if (view !== 'ready') return stateMessage(view, t, () => this.retry());
     const { revoke, revokeOthers } = client.capabilities;
-    const rows = this.rows;
+    const { rows } = this.visible;
+    const others = this.visible.others.length;
     const shown = rows.slice(0, this.pages * this.size);
-    const others = rows.filter((session) => !session.current).length;
     const fmt = formatters(this.locale);
+    // Keyed by session id: a revoke removes one row's DOM and a refetch moves rows, instead of every
+    // row below the change taking the next one's values. repeat() needs unique keys, and a custom
+    // backend may repeat an id (the kit's own drop repeats): a repeat is keyed by its object.
+    const ids = new Set<string>();
+    const key = (session: Session) => (ids.has(session.id) ? session : (ids.add(session.id), session.id));
     return html`${shown.length
-      ? html`<ul role="list" part="list" aria-labelledby="heading">${shown.map((session) => this.row(session, t, fmt, revoke))}</ul>`
+      ? html`<ul role="list" part="list" aria-labelledby="heading">${repeat(shown, key, (session) => this.row(session, t, fmt, revoke))}</ul>`
       : nothing}
     ${shown.length < rows.length ? html`<button part="show-more" @click=${this.showMore}>${t.showMore}</button>` : nothing}
     ${!others

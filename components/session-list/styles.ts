@@ -1,5 +1,14 @@
 import { css } from 'lit';
 
+/**
+ * Why some rules are as they are (notes here, not in the CSS, which ships as written):
+ * - Rows wrap instead of squeezing: on a narrow screen the button moves below the details.
+ * - Data can be any length: one line for the label, at most two for the details, never wider than the row.
+ * - Data takes its own direction (`unicode-bidi: plaintext`, `<bdi>`): an IP address stays left-to-right on a right-to-left page.
+ * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
+ *   with that universal sibling selector Chromium restyles every row when one is removed.
+ * - The status region is never `display: none`, so it stays in the accessibility tree and is announced.
+ */
 export const sessionListStyles = css`
   :host {
     display: block;
@@ -14,7 +23,6 @@ export const sessionListStyles = css`
     padding: 0;
     list-style: none;
   }
-  /* Wraps instead of squeezing: on a narrow screen the button moves below the details. */
   [part~='row'],
   [part='skeleton'] {
     display: flex;
@@ -40,13 +48,13 @@ export const sessionListStyles = css`
     align-items: center;
     gap: 0 calc(var(--_space) / 2);
   }
-  /* Data can be any length: one line for the label, at most two for the details, never wider than the row. */
   [part='label'] {
     max-width: 100%;
     overflow: hidden;
     font-weight: 600;
     text-overflow: ellipsis;
     white-space: nowrap;
+    unicode-bidi: plaintext;
   }
   [part='details'],
   [part='times'] {
@@ -56,12 +64,8 @@ export const sessionListStyles = css`
     -webkit-line-clamp: 2;
     overflow-wrap: break-word;
   }
-  /* Data takes its own direction: an IP address stays left-to-right on a right-to-left page. */
-  [part='label'] {
-    unicode-bidi: plaintext;
-  }
-  [part='details'] > * + *::before,
-  [part='times'] > * + *::before {
+  [part='details'] > :not(:first-child)::before,
+  [part='times'] > :not(:first-child)::before {
     content: '·' / '';
     margin-inline: 0.4em;
   }
@@ -132,7 +136,6 @@ export const sessionListStyles = css`
       background-position: -200% 0;
     }
   }
-  /* Never display: none, so the live region stays in the accessibility tree and is announced. */
   [part='status']:not(:empty) {
     margin-block-start: var(--_space);
   }
