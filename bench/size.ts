@@ -59,6 +59,9 @@ export async function measureModule(root: string, source: string, external: stri
     entryPoints: ['bench-entry'],
     bundle: true,
     minify: true,
+    // UTF-8, as the package ships and as Vite and Rollup emit: esbuild's default escapes every
+    // non-ASCII character (\uXXXX), which would bill Arabic or Japanese text twice over.
+    charset: 'utf8',
     format: 'esm',
     splitting: true,
     outdir: 'out',

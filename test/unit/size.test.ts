@@ -19,23 +19,19 @@ const root = join(import.meta.dirname, '../..');
 const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
 
 /**
- * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 165 B when this test was
- * written — OVER by 6 829 B (Lit is ~4.8 KB of it; without Lit the kit is 16 328 B, over the target
- * even before Lit). Regression ceiling (21 165 rounded up to 256) until the kit is slimmed down.
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 531 B — OVER by 7 195 B
+ * (Lit is ~4.8 KB of it; without Lit the kit is over the target even before Lit). It grew by ~370 B
+ * when the session list moved to keyed rows (Lit's repeat directive), which keeps a revoke under one
+ * frame with 80 rows shown. Regression ceiling (21 531 rounded up to 256) until the kit is slimmed.
  */
-const KIT_CEILING = 21_248;
+const KIT_CEILING = 21_760;
 /** `sessionkit/core`: target 4 096 B; measured 4 755 B — OVER by 659 B. Regression ceiling. */
 const CORE_CEILING = 4_864;
 /**
- * Extra locales: target 1 024 B each, asserted for every locale that meets it (de 900, es 890, fr 946,
- * it 900, ja 964, nl 776, pl 969, pt 842, zh 907 B when this test was written). Two did not: ar 1 184 B
- * (OVER by 160) and he 1 059 B (OVER by 35) — esbuild's default `charset: 'ascii'` writes Arabic and
- * Hebrew as \uXXXX escapes. Regression ceilings for those two; any other locale must meet 1 024 B.
+ * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
+ * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
  */
-const LOCALE_CEILINGS: Record<string, number> = {
-  ar: 1_280,
-  he: 1_280,
-};
+const LOCALE_CEILINGS: Record<string, number> = {};
 
 describe.skipIf(!built)(`bundle size budgets${built ? '' : ' — SKIPPED: dist/ is missing, run `npm run build` first'}`, () => {
   it('the whole kit (`sessionkit`, Lit included, English) stays under its ceiling (issue target: 14 336 B brotli)', async () => {
