@@ -1,5 +1,5 @@
 import { ContextEvent as ContextRequestEvent } from '@lit/context';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import { getDefaultClient, onDefaultClientChange } from '../../core/default-client.js';
 import type { SessionState } from '../../core/types.js';
@@ -30,7 +30,9 @@ function observePage() {
  * the session state, and speaking the page's language.
  */
 export abstract class SkElement<Strings extends Record<string, string | Plural>> extends LitElement {
-  static override properties = {
+  // Typed as a plain declaration map so that each element declares only its own properties: Lit
+  // merges a superclass's declarations into its subclasses'.
+  static override properties: PropertyDeclarations = {
     client: { attribute: false },
     strings: { attribute: false },
     theme: { reflect: true },
@@ -50,52 +52,52 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
 
   protected sessionClient?: SessionClient;
   protected sessionState: SessionState = { status: 'unknown', session: null };
-  private providedClient?: SessionClient;
+  #providedClient?: SessionClient;
   /** A provider answered, even if it has no client yet (React creates its client in an effect). */
-  private hasProvider = false;
+  #hasProvider = false;
   /** Ends the provider's subscription. */
-  private releaseProvider?: () => void;
-  private unsubscribe?: () => void;
-  private unwatchDefault?: () => void;
-  private missingClientTimer?: ReturnType<typeof setTimeout>;
+  #releaseProvider?: () => void;
+  #unsubscribe?: () => void;
+  #unwatchDefault?: () => void;
+  #missingClientTimer?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
     observePage();
     super.connectedCallback();
     connected.add(this);
-    this.askProvider();
-    this.useClient();
+    this.#askProvider();
+    this.#useClient();
   }
 
   /** Asks the nearest `<sk-session-provider>` (through shadow roots too) for its client, and to keep it current. */
-  private askProvider() {
+  #askProvider() {
     const onClient = (client: SessionClient | undefined, release?: () => void) => {
-      if (release !== this.releaseProvider) this.releaseProvider?.();
-      this.releaseProvider = release;
-      this.hasProvider = true;
-      this.providedClient = client;
+      if (release !== this.#releaseProvider) this.#releaseProvider?.();
+      this.#releaseProvider = release;
+      this.#hasProvider = true;
+      this.#providedClient = client;
       waitingForProvider.delete(this);
-      this.useClient();
+      this.#useClient();
     };
     this.dispatchEvent(new ContextRequestEvent(clientContext, this, onClient, true));
-    if (!this.hasProvider) waitingForProvider.set(this, () => this.askProvider());
+    if (!this.#hasProvider) waitingForProvider.set(this, () => this.#askProvider());
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     connected.delete(this);
     waitingForProvider.delete(this);
-    this.releaseProvider?.();
-    this.releaseProvider = this.providedClient = undefined;
-    this.hasProvider = false;
-    this.unsubscribe?.();
-    this.unwatchDefault?.();
-    clearTimeout(this.missingClientTimer);
-    this.sessionClient = this.unsubscribe = this.unwatchDefault = undefined;
+    this.#releaseProvider?.();
+    this.#releaseProvider = this.#providedClient = undefined;
+    this.#hasProvider = false;
+    this.#unsubscribe?.();
+    this.#unwatchDefault?.();
+    clearTimeout(this.#missingClientTimer);
+    this.sessionClient = this.#unsubscribe = this.#unwatchDefault = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('client')) this.useClient();
+    if (changed.has('client')) this.#useClient();
   }
 
   /** Called when the session state changes (not on first subscription). */
@@ -104,18 +106,18 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
   /** Called when the element gets a client, before it renders with it. */
   protected clientConnected(_client: SessionClient): void {}
 
-  private useClient() {
+  #useClient() {
     if (!this.isConnected) return;
-    const client = this.client ?? this.providedClient ?? getDefaultClient();
+    const client = this.client ?? this.#providedClient ?? getDefaultClient();
     if (!client) {
       // A client taken away (property cleared, provider gone) is dropped, not kept.
-      this.unsubscribe?.();
-      this.sessionClient = this.unsubscribe = undefined;
-      this.unwatchDefault ??= onDefaultClientChange(() => this.useClient());
+      this.#unsubscribe?.();
+      this.sessionClient = this.#unsubscribe = undefined;
+      this.#unwatchDefault ??= onDefaultClientChange(() => this.#useClient());
       // Providers and default clients may arrive a moment later, and a provider may get its client
       // later still: only an element with neither is a mistake.
-      this.missingClientTimer ??= setTimeout(() => {
-        if (!this.sessionClient && !this.hasProvider) {
+      this.#missingClientTimer ??= setTimeout(() => {
+        if (!this.sessionClient && !this.#hasProvider) {
           console.error(
             `<${this.localName}>: no session client. Put it inside <sk-session-provider base-url="/api/auth">, set its client property, or call setDefaultClient(createSessionClient(...)).`,
           );
@@ -124,10 +126,10 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       return;
     }
     if (client === this.sessionClient) return;
-    this.unsubscribe?.();
+    this.#unsubscribe?.();
     this.sessionClient = client;
     this.sessionState = client.getState();
-    this.unsubscribe = client.subscribe((state) => {
+    this.#unsubscribe = client.subscribe((state) => {
       const previous = this.sessionState;
       this.sessionState = state;
       this.stateChanged(state, previous);

@@ -14,6 +14,7 @@ const dark = css`
 /**
  * The theme every element shares. Public `--sk-*` properties feed private `--_*` ones, so a page
  * sets a colour once and dark mode keeps working for whatever it did not set.
+ * On hover, plain buttons take the subtle background; danger and primary ones keep their colour and brighten.
  */
 export const baseStyles = css`
   :host {
@@ -60,7 +61,7 @@ export const baseStyles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  button:hover:not([aria-disabled='true']) {
+  button:hover:not([aria-disabled='true'], .danger, .primary) {
     background: var(--_subtle);
   }
   button.danger,
@@ -77,10 +78,6 @@ export const baseStyles = css`
   button.danger:hover,
   button.primary:hover {
     filter: brightness(1.1);
-    background-color: var(--_danger);
-  }
-  button.primary:hover {
-    background-color: var(--_accent);
   }
   button[aria-disabled='true'] {
     cursor: default;

@@ -56,7 +56,6 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   static override styles = [baseStyles, logoutButtonStyles];
 
   static override properties = {
-    ...SkElement.properties,
     scope: { reflect: true },
     redirectTo: { attribute: 'redirect-to' },
     confirm: { type: Boolean },
@@ -86,30 +85,25 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   private message = '';
   private failed = false;
 
-  private get label() {
-    const t = this.t;
-    return this.scope === 'others' ? t.logOutOthers : this.scope === 'all' ? t.logOutAll : t.logOut;
-  }
-
-  private async focusPart(part: string) {
+  async #focusPart(part: string) {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[part=${part}]`)?.focus();
   }
 
-  private onClick() {
+  #onClick() {
     if (this.pending || this.disabled) return;
     if (this.confirm) {
       this.confirming = true;
-      void this.focusPart('cancel-button');
-    } else void this.logOut(this.sessionClient!);
+      void this.#focusPart('cancel-button');
+    } else void this.#logOut(this.sessionClient!);
   }
 
-  private cancelConfirm() {
+  #cancelConfirm() {
     this.confirming = false;
-    void this.focusPart('button');
+    void this.#focusPart('button');
   }
 
-  private async logOut(client: SessionClient) {
+  async #logOut(client: SessionClient) {
     const { scope } = this;
     const returnFocus = this.confirming;
     this.confirming = false;
@@ -118,7 +112,7 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
     this.pending = true;
     this.failed = false;
     this.message = t.pending;
-    if (returnFocus) void this.focusPart('button');
+    if (returnFocus) void this.#focusPart('button');
     try {
       let serverRevoked = true;
       if (scope === 'others') await client.revokeOtherSessions();
@@ -140,23 +134,25 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
     const client = this.sessionClient;
     if (!client) return nothing;
     const t = this.t;
-    const question = this.scope === 'others' ? t.confirmOthers : this.scope === 'all' ? t.confirmAll : t.confirmCurrent;
+    // The scope's label and confirmation question; any other value reads as `current`.
+    const [label, question] =
+      this.scope === 'others' ? [t.logOutOthers, t.confirmOthers] : this.scope === 'all' ? [t.logOutAll, t.confirmAll] : [t.logOut, t.confirmCurrent];
     return html`<div part="base">
       ${this.confirming
-        ? html`<div part="confirm" role="group" aria-labelledby="question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.cancelConfirm()}>
+        ? html`<div part="confirm" role="group" aria-labelledby="question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#cancelConfirm()}>
             <span part="confirm-message" id="question">${question}</span>
-            <button part="confirm-button" class="danger" @click=${() => this.logOut(client)}>${t.confirmAction}</button>
-            <button part="cancel-button" @click=${this.cancelConfirm}>${t.cancel}</button>
+            <button part="confirm-button" class="danger" @click=${() => this.#logOut(client)}>${t.confirmAction}</button>
+            <button part="cancel-button" @click=${this.#cancelConfirm}>${t.cancel}</button>
           </div>`
         : html`<button
             part="button"
             ?disabled=${this.disabled}
             aria-busy=${this.pending}
             aria-disabled=${this.pending}
-            @click=${this.onClick}
+            @click=${this.#onClick}
           >
             ${this.pending ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
-            <slot>${this.label}</slot>
+            <slot>${label}</slot>
           </button>`}
       <div part="message" role="status" class=${this.failed ? 'error' : 'muted'}>${this.message}</div>
     </div>`;

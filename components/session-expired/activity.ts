@@ -3,73 +3,85 @@ const EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'visibilitychan
 /** Writes to storage at most this often: enough for an idle timeout, cheap for the page. */
 const WRITE_EVERY_MS = 1000;
 
+export type ActivityTracker = ReturnType<typeof trackActivity>;
+
 /**
  * Tracks the user's last activity in every tab of this origin: pointer, key, wheel and touch input,
  * or a tab becoming visible. Each tab writes a timestamp (no personal data) to localStorage, and
  * hears the others through `storage` events.
+ *
+ * @param onActivity Called on activity in this tab or another.
+ * @param ignoreWithin Activity inside this node (the warning dialog itself) does not count: its buttons decide.
  */
-export class ActivityTracker {
-  lastActivity = Date.now();
-  private lastWrite = 0;
+export function trackActivity(onActivity: () => void, ignoreWithin: () => Node | undefined) {
+  let lastActivity = Date.now();
+  let lastWrite = 0;
+  let listening = false;
 
-  constructor(
-    /** Called on activity in this tab or another. */
-    private readonly onActivity: () => void,
-    /** Activity inside this node (the warning dialog itself) does not count: its buttons decide. */
-    private readonly ignoreWithin: () => Node | undefined,
-  ) {}
-
-  start() {
-    this.lastActivity = Math.max(Date.now(), this.stored());
-    for (const type of EVENTS) document.addEventListener(type, this.onLocal, { capture: true, passive: true });
-    addEventListener('storage', this.onStorage);
-  }
-
-  stop() {
-    for (const type of EVENTS) document.removeEventListener(type, this.onLocal, { capture: true });
-    removeEventListener('storage', this.onStorage);
-  }
-
-  /** Counts as activity now (e.g. "Stay signed in"). */
-  touch() {
-    this.lastActivity = Date.now();
-    this.lastWrite = 0;
-    this.write();
-    this.onActivity();
-  }
-
-  private stored(): number {
+  const stored = (): number => {
     try {
       return Number(localStorage.getItem(KEY)) || 0;
     } catch {
       return 0;
     }
-  }
-
-  private write() {
-    if (this.lastActivity - this.lastWrite < WRITE_EVERY_MS) return;
-    this.lastWrite = this.lastActivity;
-    try {
-      localStorage.setItem(KEY, String(this.lastActivity));
-    } catch {
-      // Storage blocked: activity then counts in this tab only.
-    }
-  }
-
-  private readonly onLocal = (event: Event) => {
-    if (event.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
-    const inside = this.ignoreWithin();
-    if (inside && event.composedPath().includes(inside)) return;
-    this.lastActivity = Date.now();
-    this.write();
-    this.onActivity();
   };
 
-  private readonly onStorage = (event: StorageEvent) => {
-    const time = event.key === KEY ? Number(event.newValue) : 0;
-    if (time > this.lastActivity) {
-      this.lastActivity = time;
-      this.onActivity();
+  /** Activity here, now: shared with the other tabs (at most once per `WRITE_EVERY_MS`) and reported. */
+  const record = () => {
+    lastActivity = Date.now();
+    if (lastActivity - lastWrite >= WRITE_EVERY_MS) {
+      lastWrite = lastActivity;
+      try {
+        localStorage.setItem(KEY, String(lastActivity));
+      } catch {
+        // Storage blocked: activity then counts in this tab only.
+      }
     }
+    onActivity();
+  };
+
+  const onLocal = (event: Event) => {
+    if (event.type === 'visibilitychange' && document.visibilityState !== 'visible') return;
+    const inside = ignoreWithin();
+    if (inside && event.composedPath().includes(inside)) return;
+    record();
+  };
+
+  const onStorage = (event: StorageEvent) => {
+    const time = event.key === KEY ? Number(event.newValue) : 0;
+    if (time > lastActivity) {
+      lastActivity = time;
+      onActivity();
+    }
+  };
+
+  return {
+    /** When the user was last active, in any tab (ms since the epoch). */
+    get lastActivity() {
+      return lastActivity;
+    },
+
+    /** Starts listening; does nothing when already listening. */
+    start() {
+      if (listening) return;
+      listening = true;
+      lastActivity = Math.max(Date.now(), stored());
+      for (const type of EVENTS) document.addEventListener(type, onLocal, { capture: true, passive: true });
+      addEventListener('storage', onStorage);
+    },
+
+    /** Stops listening; does nothing when not listening. */
+    stop() {
+      if (!listening) return;
+      listening = false;
+      for (const type of EVENTS) document.removeEventListener(type, onLocal, { capture: true });
+      removeEventListener('storage', onStorage);
+    },
+
+    /** Counts as activity now (e.g. "Stay signed in"), and is shared with the other tabs at once. */
+    touch() {
+      lastWrite = 0;
+      record();
+    },
   };
 }

@@ -5,7 +5,7 @@ import { emit } from '../internal/events.js';
 import { currentPath, safeUrl } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
-import { ActivityTracker } from './activity.js';
+import { trackActivity } from './activity.js';
 import { sessionExpiredStrings, type SessionExpiredStrings } from './strings.js';
 import { sessionExpiredStyles } from './styles.js';
 
@@ -85,7 +85,6 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   static override styles = [baseStyles, sessionExpiredStyles];
 
   static override properties = {
-    ...SkElement.properties,
     loginUrl: { attribute: 'login-url' },
     returnToParam: { attribute: 'return-to-param' },
     warnBefore: { attribute: 'warn-before', type: Number },
@@ -113,168 +112,163 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   protected readonly defaultStrings = sessionExpiredStrings;
   protected readonly stringsKey = 'sessionExpired';
   private mode: Mode = 'closed';
-  private reason: ExpiryReason = 'expired';
-  private deadline = 0;
+  #reason: ExpiryReason = 'expired';
+  #deadline = 0;
   private secondsLeft = 0;
   private announcement = '';
-  private warnTimer?: ReturnType<typeof setTimeout>;
-  private idleTimer?: ReturnType<typeof setTimeout>;
-  private tickTimer?: ReturnType<typeof setTimeout>;
-  private returnFocus?: HTMLElement;
-  private readonly activity = new ActivityTracker(
-    () => this.onActivity(),
-    () => this.dialog ?? undefined,
+  #warnTimer?: ReturnType<typeof setTimeout>;
+  #idleTimer?: ReturnType<typeof setTimeout>;
+  #tickTimer?: ReturnType<typeof setTimeout>;
+  #returnFocus?: HTMLElement;
+  readonly #activity = trackActivity(
+    () => this.#onActivity(),
+    () => this.#dialog ?? undefined,
   );
-  private tracking = false;
 
-  private get dialog() {
+  get #dialog() {
     return this.renderRoot?.querySelector('dialog');
   }
 
-  private get warningSeconds(): number | undefined {
+  get #warningSeconds(): number | undefined {
     return this.warnBefore ? Math.max(MIN_WARNING_S, this.warnBefore) : undefined;
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.stopTimers();
-    this.track(false);
+    this.#stopTimers();
+    this.#activity.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (changed.has('warnBefore') || changed.has('idleTimeout')) this.schedule();
+    if (changed.has('warnBefore') || changed.has('idleTimeout')) this.#schedule();
   }
 
   protected override clientConnected() {
-    this.schedule();
+    this.#schedule();
   }
 
   protected override stateChanged(state: SessionState, previous: SessionState) {
     if (ended(state)) {
-      this.stopTimers();
-      if (!ended(previous) && state.reason && state.reason !== 'signed-out') this.expire(state.reason);
-      else if (this.mode !== 'expired') this.close();
+      this.#stopTimers();
+      if (!ended(previous) && state.reason && state.reason !== 'signed-out') this.#expire(state.reason);
+      else if (this.mode !== 'expired') this.#close();
       return;
     }
     if (state.status !== 'active') return;
-    if (this.mode === 'expired') this.close();
-    if (this.mode === 'warning' && (this.sessionClient!.expiresIn() ?? Infinity) > this.warningSeconds! * 1000) {
-      this.extended(state.session?.expiresAt);
+    if (this.mode === 'expired') this.#close();
+    if (this.mode === 'warning' && (this.sessionClient!.expiresIn() ?? Infinity) > this.#warningSeconds! * 1000) {
+      this.#extended(state.session?.expiresAt);
     }
-    this.schedule();
+    this.#schedule();
   }
 
-  private stopTimers() {
-    clearTimeout(this.warnTimer);
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.tickTimer);
-  }
-
-  private track(on: boolean) {
-    if (on === this.tracking) return;
-    this.tracking = on;
-    if (on) this.activity.start();
-    else this.activity.stop();
+  #stopTimers() {
+    clearTimeout(this.#warnTimer);
+    clearTimeout(this.#idleTimer);
+    clearTimeout(this.#tickTimer);
   }
 
   /** Arms the pre-expiry and idle warnings for the session as it is now. */
-  private schedule() {
+  #schedule() {
     const client = this.sessionClient;
-    clearTimeout(this.warnTimer);
-    clearTimeout(this.idleTimer);
-    this.track(!!this.idleTimeout && this.isConnected);
+    clearTimeout(this.#warnTimer);
+    clearTimeout(this.#idleTimer);
+    // Activity only matters with an idle timeout: without one, no listeners are left on the page.
+    if (this.idleTimeout && this.isConnected) this.#activity.start();
+    else this.#activity.stop();
     if (!client || client.getState().status !== 'active' || this.mode !== 'closed') return;
     const left = client.expiresIn();
-    const warning = this.warningSeconds;
+    const warning = this.#warningSeconds;
     if (warning && left !== undefined) {
-      this.warnTimer = setTimeout(
-        () => this.openWarning('warning', Date.now() + (client.expiresIn() ?? 0)),
+      this.#warnTimer = setTimeout(
+        () => this.#openWarning('warning', Date.now() + (client.expiresIn() ?? 0)),
         Math.min(Math.max(left - warning * 1000, 0), MAX_TIMER_MS),
       );
     }
-    if (this.idleTimeout) this.idleTimer = setTimeout(() => this.checkIdle(), Math.max(this.idleWarningDue() - Date.now(), 0));
+    if (this.idleTimeout) this.#idleTimer = setTimeout(() => this.#checkIdle(), Math.max(this.#idleWarningDue() - Date.now(), 0));
   }
 
-  private idleWarningDue() {
-    const warning = Math.min(this.warningSeconds ?? DEFAULT_IDLE_WARNING_S, this.idleTimeout!);
-    return this.activity.lastActivity + (this.idleTimeout! - warning) * 1000;
+  #idleWarningDue() {
+    const warning = Math.min(this.#warningSeconds ?? DEFAULT_IDLE_WARNING_S, this.idleTimeout!);
+    return this.#activity.lastActivity + (this.idleTimeout! - warning) * 1000;
   }
 
-  private checkIdle() {
-    if (this.idleWarningDue() > Date.now()) this.schedule();
-    else this.openWarning('idle', this.activity.lastActivity + this.idleTimeout! * 1000);
+  /** When inactivity signs the user out: `idle-timeout` after the last activity in any tab. */
+  get #idleDeadline() {
+    return this.#activity.lastActivity + this.idleTimeout! * 1000;
   }
 
-  private onActivity() {
-    if (this.mode === 'idle') this.extended(new Date(this.activity.lastActivity + this.idleTimeout! * 1000));
-    else if (this.mode === 'closed') this.schedule();
+  #checkIdle() {
+    if (this.#idleWarningDue() > Date.now()) this.#schedule();
+    else this.#openWarning('idle', this.#idleDeadline);
   }
 
-  private openWarning(mode: 'warning' | 'idle', deadline: number) {
+  #onActivity() {
+    if (this.mode === 'idle') this.#extended(new Date(this.#idleDeadline));
+    else if (this.mode === 'closed') this.#schedule();
+  }
+
+  #openWarning(mode: 'warning' | 'idle', deadline: number) {
     if (this.mode !== 'closed') return;
-    this.deadline = deadline;
+    this.#deadline = deadline;
     this.secondsLeft = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     const expiresAt = mode === 'warning' ? this.sessionClient!.getState().session?.expiresAt : undefined;
     emit<SkSessionExpiringDetail>(this, 'sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
     if (!this.headless) this.mode = mode;
-    this.tick();
+    this.#tick();
   }
 
   /** Counts down once a second; speaks at the start, each minute, and at 30 and 10 seconds. */
-  private tick() {
-    const seconds = Math.max(0, Math.round((this.deadline - Date.now()) / 1000));
+  #tick() {
+    const seconds = Math.max(0, Math.round((this.#deadline - Date.now()) / 1000));
     const changed = seconds !== this.secondsLeft;
     this.secondsLeft = seconds;
     if (!this.announcement || (changed && seconds > 0 && (seconds % 60 === 0 || seconds === 30 || seconds === 10))) {
-      this.announcement = this.spoken(seconds);
+      this.announcement = this.#spoken(seconds);
     }
-    if (seconds > 0) this.tickTimer = setTimeout(() => this.tick(), 1000);
+    if (seconds > 0) this.#tickTimer = setTimeout(() => this.#tick(), 1000);
     // Idle: this tab acts. Pre-expiry: the client's own check at expiresAt decides.
-    else if (this.idleTimeout && this.isIdleDeadline()) void this.signOutIdle();
+    else if (this.idleTimeout && Date.now() >= this.#idleDeadline) void this.#signOutIdle();
   }
 
-  private isIdleDeadline() {
-    return Date.now() >= this.activity.lastActivity + this.idleTimeout! * 1000;
-  }
-
-  private spoken(seconds: number) {
+  #spoken(seconds: number) {
     const t = this.t;
     const time = seconds >= 60 ? this.plural(t.minutes, Math.ceil(seconds / 60)) : this.plural(t.seconds, seconds);
     return (this.mode === 'idle' ? t.idleWarning : t.warning).replace('{time}', time);
   }
 
-  private async signOutIdle() {
+  async #signOutIdle() {
     const client = this.sessionClient;
     if (!client || ended(client.getState())) return;
     await client.signOut({ reason: 'idle', forceClear: true }).catch(() => {});
   }
 
-  private extended(expiresAt: Date | undefined) {
-    this.close();
+  #extended(expiresAt: Date | undefined) {
+    this.#close();
     if (expiresAt) emit<SkSessionExtendedDetail>(this, 'sk-session-extended', { expiresAt });
-    this.schedule();
+    this.#schedule();
   }
 
-  private expire(reason: ExpiryReason) {
-    this.close();
+  #expire(reason: ExpiryReason) {
+    this.#close();
     if (!emit<SkSessionExpiredDetail>(this, 'sk-session-expired', { reason }, true) || this.headless) return;
-    const href = this.loginHref();
+    const href = this.#loginHref();
     if (this.autoRedirect && href) location.assign(href);
     else {
-      this.reason = reason;
+      this.#reason = reason;
       this.mode = 'expired';
     }
   }
 
-  private close() {
-    clearTimeout(this.tickTimer);
+  #close() {
+    clearTimeout(this.#tickTimer);
     this.mode = 'closed';
     this.announcement = '';
   }
 
   /** `login-url` with `return_to` set to this page; undefined (and logged) when the URL is refused. */
-  private loginHref(): string | undefined {
+  #loginHref(): string | undefined {
     if (!this.loginUrl) return undefined;
     const url = safeUrl(this.loginUrl, this.sessionClient?.allowedOrigins);
     if (!url) {
@@ -286,66 +280,66 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     return url.href;
   }
 
-  private async stay() {
+  async #stay() {
     if (this.mode === 'idle') {
-      this.activity.touch();
+      this.#activity.touch();
       return;
     }
     try {
-      this.activity.touch();
+      this.#activity.touch();
       const session = await this.sessionClient!.refresh();
-      this.extended(session.expiresAt);
+      this.#extended(session.expiresAt);
     } catch (error) {
       if (!(error instanceof SessionExpiredError)) this.announcement = this.t.extendFailed;
     }
   }
 
-  private async logOut() {
+  async #logOut() {
     await this.sessionClient!.signOut().catch(() => {});
-    this.close();
+    this.#close();
   }
 
-  private onCancel(event: Event) {
+  #onCancel(event: Event) {
     event.preventDefault();
     // Escape closes the expired dialog; on a warning it means "stay", the choice that loses nothing.
-    if (this.mode === 'expired') this.close();
-    else void this.stay();
+    if (this.mode === 'expired') this.#close();
+    else void this.#stay();
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    const dialog = this.dialog;
+    const dialog = this.#dialog;
     if (!changed.has('mode' as keyof SkSessionExpired) || !dialog) return;
     if (this.mode !== 'closed' && !dialog.open) {
-      this.returnFocus = deepActiveElement();
+      this.#returnFocus = deepActiveElement();
       dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>('[autofocus]')?.focus();
     } else if (this.mode === 'closed' && dialog.open) {
       dialog.close();
-      if (this.returnFocus?.isConnected) this.returnFocus.focus();
-      this.returnFocus = undefined;
+      if (this.#returnFocus?.isConnected) this.#returnFocus.focus();
+      this.#returnFocus = undefined;
     }
   }
 
-  private renderBody(t: SessionExpiredStrings) {
-    if (this.mode === 'expired') return t[REASON_TEXT[this.reason]] as string;
+  #renderBody(t: SessionExpiredStrings) {
+    if (this.mode === 'expired') return t[REASON_TEXT[this.#reason]] as string;
     const [before, after = ''] = (this.mode === 'idle' ? t.idleWarning : t.warning).split('{time}');
     const minutes = Math.floor(this.secondsLeft / 60);
     const seconds = String(this.secondsLeft % 60).padStart(2, '0');
     return html`${before}<strong part="countdown">${minutes}:${seconds}</strong>${after}`;
   }
 
-  private renderActions(t: SessionExpiredStrings) {
+  #renderActions(t: SessionExpiredStrings) {
     if (this.mode === 'expired') {
-      const href = this.loginHref();
-      return html`<button part="close-button" @click=${this.close}>${t.close}</button>
+      const href = this.#loginHref();
+      return html`<button part="close-button" @click=${this.#close}>${t.close}</button>
         ${href
           ? html`<a part="login-link" class="button primary" href=${href} autofocus>${t.signInAgain}</a>`
           : html`<button part="login-link" class="primary" autofocus @click=${() => location.reload()}>${t.signInAgain}</button>`}`;
     }
     const { capabilities } = this.sessionClient!;
     const canStay = this.mode === 'idle' || capabilities.refresh || capabilities.sliding;
-    return html`<button part="logout-button" @click=${this.logOut}>${t.logOut}</button>
-      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${this.stay}>${t.staySignedIn}</button>` : nothing}`;
+    return html`<button part="logout-button" @click=${this.#logOut}>${t.logOut}</button>
+      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${this.#stay}>${t.staySignedIn}</button>` : nothing}`;
   }
 
   protected override render() {
@@ -353,14 +347,14 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     const t = this.t;
     const mode = this.mode;
     const title = mode === 'expired' ? t.expiredTitle : mode === 'idle' ? t.idleTitle : t.warningTitle;
-    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="body" @cancel=${this.onCancel}>
+    return html`<dialog part="dialog" aria-labelledby="title" aria-describedby="body" @cancel=${this.#onCancel}>
       ${mode === 'closed'
         ? nothing
         : html`<h2 part="title" id="title">${title}</h2>
-            <p part="body" id="body">${this.renderBody(t)}</p>
+            <p part="body" id="body">${this.#renderBody(t)}</p>
             ${mode === 'expired' ? html`<slot name="reauth"></slot>` : nothing}
             <p part="status" role="status" class=${mode !== 'expired' && this.announcement === t.extendFailed ? 'error' : 'sr-only'}>${this.announcement}</p>
-            <div part="actions">${this.renderActions(t)}</div>`}
+            <div part="actions">${this.#renderActions(t)}</div>`}
     </dialog>`;
   }
 }

@@ -99,7 +99,6 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   static override styles = [baseStyles, sessionListStyles];
 
   static override properties = {
-    ...SkElement.properties,
     refreshInterval: { type: Number, attribute: 'refresh-interval' },
     noConfirm: { type: Boolean, attribute: 'no-confirm' },
     hideIp: { type: Boolean, attribute: 'hide-ip', reflect: true },
@@ -128,78 +127,78 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   private view: View = 'loading';
   private sessions: Session[] = [];
   /** Rows being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. Changed through `hide()`. */
-  private readonly revoking = new Set<string>();
+  readonly #revoking = new Set<string>();
   /** `rows` and `others` for the `sessions` array they were worked out from; see `visible`. */
-  private memo?: { from: Session[]; rows: Session[]; others: Session[] };
+  #memo?: { from: Session[]; rows: Session[]; others: Session[] };
   /** The id of the session whose revoke is being confirmed; '' (no session has an empty id) for all others. */
   private confirming?: string;
   private pages = 1;
   private loggingOut = false;
-  private status = '';
-  private failed = false;
-  private fetchedAt = -Infinity;
-  private generation = 0;
-  private listedBy?: SessionClient;
-  private connection?: AbortController;
-  private timers: ReturnType<typeof setInterval>[] = [];
-  private offSessions?: () => void;
-  private offFocus?: () => void;
+  #status = '';
+  #failed = false;
+  #fetchedAt = -Infinity;
+  #generation = 0;
+  #listedBy?: SessionClient;
+  #connection?: AbortController;
+  #timers: ReturnType<typeof setInterval>[] = [];
+  #offSessions?: () => void;
+  #offFocus?: () => void;
 
   override connectedCallback() {
-    this.connection = new AbortController();
+    this.#connection = new AbortController();
     super.connectedCallback();
-    this.offFocus = browserEnvironment.onFocus(() => {
-      if (Date.now() - this.fetchedAt >= FOCUS_THROTTLE_MS) void this.load(true);
+    this.#offFocus = browserEnvironment.onFocus(() => {
+      if (Date.now() - this.#fetchedAt >= FOCUS_THROTTLE_MS) void this.#load(true);
     });
-    this.schedule();
+    this.#schedule();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.connection?.abort();
-    this.offSessions?.();
-    this.offFocus?.();
-    this.offSessions = this.offFocus = undefined;
-    this.timers.forEach((timer) => clearInterval(timer));
+    this.#connection?.abort();
+    this.#offSessions?.();
+    this.#offFocus?.();
+    this.#offSessions = this.#offFocus = undefined;
+    this.#timers.forEach((timer) => clearInterval(timer));
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (changed.has('refreshInterval') && this.hasUpdated && this.isConnected) this.schedule();
+    if (changed.has('refreshInterval') && this.hasUpdated && this.isConnected) this.#schedule();
   }
 
   protected override clientConnected(client: SessionClient) {
-    this.offSessions?.();
-    this.offSessions = client.onSessionsChange(() => void this.load(true));
+    this.#offSessions?.();
+    this.#offSessions = client.onSessionsChange(() => void this.#load(true));
     // Moved in the page: refresh quietly. A different client: start over.
-    const same = client === this.listedBy;
-    this.listedBy = client;
+    const same = client === this.#listedBy;
+    this.#listedBy = client;
     if (!same) {
       this.sessions = [];
-      this.revoking.clear();
+      this.#revoking.clear();
     }
-    void this.load(same);
+    void this.#load(same);
   }
 
   protected override stateChanged(state: SessionState, previous: SessionState) {
     if (ended(state)) {
       this.sessions = [];
       this.confirming = undefined;
-    } else if (ended(previous)) void this.load();
+    } else if (ended(previous)) void this.#load();
   }
 
-  private schedule() {
-    this.timers.forEach((timer) => clearInterval(timer));
-    this.timers = [setInterval(() => this.requestUpdate(), TICK_MS)];
+  #schedule() {
+    this.#timers.forEach((timer) => clearInterval(timer));
+    this.#timers = [setInterval(() => this.requestUpdate(), TICK_MS)];
     if (this.refreshInterval > 0) {
       // Past 2^31 − 1 ms a browser fires at once instead of never.
       const ms = Math.min(this.refreshInterval * 1000, 2 ** 31 - 1);
-      this.timers.push(setInterval(() => browserEnvironment.isVisible() && void this.load(true), ms));
+      this.#timers.push(setInterval(() => browserEnvironment.isVisible() && void this.#load(true), ms));
     }
   }
 
   /** Fetches the list; a background fetch keeps the rows, focus and view as they are and fails quietly. */
-  private async load(background = false) {
+  async #load(background = false) {
     const client = this.sessionClient;
     if (!client || ended(this.sessionState)) return;
     if (!client.capabilities.list) {
@@ -207,21 +206,21 @@ export class SkSessionList extends SkElement<SessionListStrings> {
       return;
     }
     if (this.view === 'loading') background = false;
-    const generation = ++this.generation;
-    this.fetchedAt = Date.now();
+    const generation = ++this.#generation;
+    this.#fetchedAt = Date.now();
     if (!background) this.view = 'loading';
     try {
-      const sessions = await client.listSessions({ signal: this.connection?.signal });
-      if (generation !== this.generation) return;
+      const sessions = await client.listSessions({ signal: this.#connection?.signal });
+      if (generation !== this.#generation) return;
       // Rows are keyed by session, but a row that moves loses focus: keep it on the same session's row.
       const root = this.renderRoot as ShadowRoot;
       const focused = [...root.querySelectorAll('[part~=row]')].findIndex((row) => row.contains(root.activeElement));
-      const id = this.visible.rows[focused]?.id;
+      const id = this.#visible.rows[focused]?.id;
       this.sessions = [...sessions].sort(bySessionOrder);
       this.view = 'ready';
-      if (id) void this.focusRow(id);
+      if (id) void this.#focusRow(id);
     } catch (error) {
-      if (background || generation !== this.generation || !this.isConnected || error instanceof SessionExpiredError) return;
+      if (background || generation !== this.#generation || !this.isConnected || error instanceof SessionExpiredError) return;
       if (error instanceof ReauthRequiredError) {
         this.view = 'reauth';
         emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action: 'list', claim: error.claim });
@@ -237,30 +236,30 @@ export class SkSessionList extends SkElement<SessionListStrings> {
    * change, not per render or per read: a list can hold thousands. `sessions` is only ever replaced,
    * never changed in place, so a new array means new rows; `hide()` drops them too.
    */
-  private get visible() {
-    if (this.memo?.from !== this.sessions) {
-      const rows = this.sessions.filter((session) => !this.revoking.has(session.id));
-      this.memo = { from: this.sessions, rows, others: rows.filter((session) => !session.current) };
+  get #visible() {
+    if (this.#memo?.from !== this.sessions) {
+      const rows = this.sessions.filter((session) => !this.#revoking.has(session.id));
+      this.#memo = { from: this.sessions, rows, others: rows.filter((session) => !session.current) };
     }
-    return this.memo;
+    return this.#memo;
   }
 
   /** Hides `sessions` while they are being revoked, or shows them again (`hidden` false). */
-  private hide(sessions: Session[], hidden = true) {
+  #hide(sessions: Session[], hidden = true) {
     for (const { id } of sessions) {
-      if (hidden) this.revoking.add(id);
-      else this.revoking.delete(id);
+      if (hidden) this.#revoking.add(id);
+      else this.#revoking.delete(id);
     }
-    this.memo = undefined;
+    this.#memo = undefined;
   }
 
-  private get size() {
+  get #size() {
     const size = Math.floor(this.pageSize);
     return size > 0 ? size : 20;
   }
 
   /** Focuses the `index`th match of `selector` (or the button inside it, Cancel first), else the heading. */
-  private async moveFocus(selector: string, index = 0) {
+  async #moveFocus(selector: string, index = 0) {
     await this.updateComplete;
     const root = this.renderRoot;
     const found = root.querySelectorAll(selector)[index];
@@ -269,100 +268,100 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     (target as HTMLElement | null)?.focus();
   }
 
-  private focusRow(id?: string) {
-    return this.moveFocus('[part~=row]', this.visible.rows.findIndex((session) => session.id === id));
+  #focusRow(id?: string) {
+    return this.#moveFocus('[part~=row]', this.#visible.rows.findIndex((session) => session.id === id));
   }
 
-  private say(message: string, failed = false) {
-    this.status = message;
-    this.failed = failed;
+  #say(message: string, failed = false) {
+    this.#status = message;
+    this.#failed = failed;
     this.requestUpdate();
   }
 
-  private fail(error: unknown, action: SessionListAction, message: string, session?: Session) {
+  #fail(error: unknown, action: SessionListAction, message: string, session?: Session) {
     const reauth = error instanceof ReauthRequiredError;
-    this.say(reauth ? this.t.reauth : message, true);
+    this.#say(reauth ? this.t.reauth : message, true);
     if (reauth) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action, session: session && copy(session), claim: error.claim });
     else emit<SkErrorDetail>(this, 'sk-error', { error, action });
   }
 
   /** Opens the confirmation for `session`, or for all other sessions when none is given. */
-  private ask(session?: Session) {
-    if (session && this.noConfirm) return void this.revoke(session);
+  #ask(session?: Session) {
+    if (session && this.noConfirm) return void this.#revoke(session);
     this.confirming = session?.id ?? '';
-    void this.moveFocus('[part=cancel-button]');
+    void this.#moveFocus('[part=cancel-button]');
   }
 
-  private cancel() {
+  #cancel() {
     const id = this.confirming;
     this.confirming = undefined;
-    void (id ? this.focusRow(id) : this.moveFocus('[part=revoke-others-button]'));
+    void (id ? this.#focusRow(id) : this.#moveFocus('[part=revoke-others-button]'));
   }
 
-  private async revoke(session: Session) {
+  async #revoke(session: Session) {
     const client = this.sessionClient!;
     const t = this.t;
     const device = describeDevice(session, t).label;
-    const index = this.visible.rows.findIndex((row) => row.id === session.id);
+    const index = this.#visible.rows.findIndex((row) => row.id === session.id);
     this.confirming = undefined;
-    if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.focusRow(session.id);
-    this.hide([session]);
-    this.say(format(t.revoking, { device }));
+    if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.#focusRow(session.id);
+    this.#hide([session]);
+    this.#say(format(t.revoking, { device }));
     // The row now at this index is the next one; past the end, the heading.
-    void this.moveFocus('[part~=row]', index);
+    void this.#moveFocus('[part~=row]', index);
     try {
       await client.revokeSession(session.id);
-      this.say(format(t.revoked, { device }));
+      this.#say(format(t.revoked, { device }));
       emit<SkSessionRevokedDetail>(this, 'sk-session-revoked', { session: copy(session) });
     } catch (error) {
-      this.hide([session], false);
-      this.fail(error, 'revoke', format(t.revokeFailed, { device }), session);
+      this.#hide([session], false);
+      this.#fail(error, 'revoke', format(t.revokeFailed, { device }), session);
     }
   }
 
-  private async revokeOthers() {
+  async #revokeOthers() {
     const client = this.sessionClient!;
     const t = this.t;
-    const { others } = this.visible;
+    const { others } = this.#visible;
     const count = others.length;
     this.confirming = undefined;
-    if (!emit<SkOtherSessionsRevokeDetail>(this, 'sk-other-sessions-revoke', { count }, true)) return void this.moveFocus('[part=revoke-others-button]');
-    this.hide(others);
-    this.say(t.revokingOthers);
-    void this.moveFocus('#heading');
+    if (!emit<SkOtherSessionsRevokeDetail>(this, 'sk-other-sessions-revoke', { count }, true)) return void this.#moveFocus('[part=revoke-others-button]');
+    this.#hide(others);
+    this.#say(t.revokingOthers);
+    void this.#moveFocus('#heading');
     try {
       await client.revokeOtherSessions();
-      this.say(this.plural(t.othersRevoked, count));
+      this.#say(this.plural(t.othersRevoked, count));
       emit<SkOtherSessionsRevokedDetail>(this, 'sk-other-sessions-revoked', { count });
     } catch (error) {
-      this.hide(others, false);
-      this.fail(error, 'revoke-others', t.othersFailed);
+      this.#hide(others, false);
+      this.#fail(error, 'revoke-others', t.othersFailed);
     }
   }
 
-  private async logOut() {
+  async #logOut() {
     if (this.loggingOut || !emit<SkLogoutRequestDetail>(this, 'sk-logout-request', { scope: 'current' }, true)) return;
     this.loggingOut = true;
     try {
       const { serverRevoked } = await this.sessionClient!.signOut();
-      void this.moveFocus('#heading');
+      void this.#moveFocus('#heading');
       emit<SkLogoutDetail>(this, 'sk-logout', { scope: 'current', serverRevoked });
     } catch (error) {
-      this.fail(error, 'sign-out', this.t.logOutFailed);
+      this.#fail(error, 'sign-out', this.t.logOutFailed);
     } finally {
       this.loggingOut = false;
     }
   }
 
-  private showMore() {
-    const first = this.pages * this.size;
+  #showMore() {
+    const first = this.pages * this.#size;
     this.pages++;
-    void this.moveFocus('[part~=row]', first);
+    void this.#moveFocus('[part~=row]', first);
   }
 
-  private retry() {
-    void this.load();
-    void this.moveFocus('#heading');
+  #retry() {
+    void this.#load();
+    void this.#moveFocus('#heading');
   }
 
   protected override render() {
@@ -372,18 +371,18 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const out = ended(this.sessionState);
     // Signed out: the status line says so (and announces it); no rows are left behind.
     return html`<h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${t.heading}</slot></h2>
-      <div part="base" aria-busy=${!out && this.view === 'loading'}>${out ? nothing : this.body(client, t)}</div>
-      <div part="status" role="status" class=${this.failed && !out ? 'error' : 'muted'}>${out ? t.signedOut : this.status}</div>`;
+      <div part="base" aria-busy=${!out && this.view === 'loading'}>${out ? nothing : this.#body(client, t)}</div>
+      <div part="status" role="status" class=${this.#failed && !out ? 'error' : 'muted'}>${out ? t.signedOut : this.#status}</div>`;
   }
 
-  private body(client: SessionClient, t: SessionListStrings) {
+  #body(client: SessionClient, t: SessionListStrings) {
     const { view } = this;
     if (view === 'loading') return skeleton(t);
-    if (view !== 'ready') return stateMessage(view, t, () => this.retry());
+    if (view !== 'ready') return stateMessage(view, t, () => this.#retry());
     const { revoke, revokeOthers } = client.capabilities;
-    const { rows } = this.visible;
-    const others = this.visible.others.length;
-    const shown = rows.slice(0, this.pages * this.size);
+    const { rows } = this.#visible;
+    const others = this.#visible.others.length;
+    const shown = rows.slice(0, this.pages * this.#size);
     const fmt = formatters(this.locale);
     // Keyed by session id: a revoke removes one row's DOM and a refetch moves rows, instead of every
     // row below the change taking the next one's values. repeat() needs unique keys, and a custom
@@ -391,36 +390,36 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const ids = new Set<string>();
     const key = (session: Session) => (ids.has(session.id) ? session : (ids.add(session.id), session.id));
     return html`${shown.length
-      ? html`<ul role="list" part="list" aria-labelledby="heading">${repeat(shown, key, (session) => this.row(session, t, fmt, revoke))}</ul>`
+      ? html`<ul role="list" part="list" aria-labelledby="heading">${repeat(shown, key, (session) => this.#row(session, t, fmt, revoke))}</ul>`
       : nothing}
-    ${shown.length < rows.length ? html`<button part="show-more" @click=${this.showMore}>${t.showMore}</button>` : nothing}
+    ${shown.length < rows.length ? html`<button part="show-more" @click=${this.#showMore}>${t.showMore}</button>` : nothing}
     ${!others
       ? html`<p part="empty" class="muted"><slot name="empty">${t.empty}</slot></p>`
       : revokeOthers
         ? html`<div class="others">
             ${this.confirming === ''
-              ? this.confirm(this.plural(t.confirmOthers, others), () => this.revokeOthers())
-              : html`<button part="revoke-others-button" @click=${() => this.ask()}>${t.revokeOthers}</button>`}
+              ? this.#confirm(this.plural(t.confirmOthers, others), () => this.#revokeOthers())
+              : html`<button part="revoke-others-button" @click=${() => this.#ask()}>${t.revokeOthers}</button>`}
           </div>`
         : nothing}`;
   }
 
-  private confirm(question: string, onConfirm: () => void) {
+  #confirm(question: string, onConfirm: () => void) {
     const delay = this.sessionClient!.capabilities.revocationDelay;
-    return confirmation(question, delay ? this.plural(this.t.delayNote, Math.ceil(delay / 60)) : '', onConfirm, () => this.cancel(), this.t);
+    return confirmation(question, delay ? this.plural(this.t.delayNote, Math.ceil(delay / 60)) : '', onConfirm, () => this.#cancel(), this.t);
   }
 
-  private row(session: Session, t: SessionListStrings, fmt: Formatters, canRevoke: boolean) {
+  #row(session: Session, t: SessionListStrings, fmt: Formatters, canRevoke: boolean) {
     const device = describeDevice(session, t);
     const actions =
       this.confirming === session.id
-        ? this.confirm(format(t.confirmRevoke, { device: device.label }), () => this.revoke(session))
+        ? this.#confirm(format(t.confirmRevoke, { device: device.label }), () => this.#revoke(session))
         : session.current
-          ? html`<button part="logout-button" aria-busy=${this.loggingOut} aria-disabled=${this.loggingOut} @click=${this.logOut}>
+          ? html`<button part="logout-button" aria-busy=${this.loggingOut} aria-disabled=${this.loggingOut} @click=${this.#logOut}>
               ${this.loggingOut ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}${t.logOut}
             </button>`
           : canRevoke
-            ? html`<button part="revoke-button" aria-label=${format(t.revokeLabel, { device: device.label })} @click=${() => this.ask(session)}>
+            ? html`<button part="revoke-button" aria-label=${format(t.revokeLabel, { device: device.label })} @click=${() => this.#ask(session)}>
                 ${t.revoke}
               </button>`
             : nothing;

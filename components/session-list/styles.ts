@@ -99,12 +99,11 @@ export const sessionListStyles = css`
   [part='confirm-message'] {
     font-weight: 600;
   }
-  .others [part='confirm'] {
-    margin-block-start: var(--_space);
-  }
+  .others [part='confirm'],
   [part='revoke-others-button'],
   [part='show-more'],
-  [part='retry-button'] {
+  [part='retry-button'],
+  [part='status']:not(:empty) {
     margin-block-start: var(--_space);
   }
   [part='show-more'] {
@@ -135,8 +134,5 @@ export const sessionListStyles = css`
     to {
       background-position: -200% 0;
     }
-  }
-  [part='status']:not(:empty) {
-    margin-block-start: var(--_space);
   }
 `;

@@ -47,38 +47,37 @@ export class SkSessionProvider extends LitElement {
   /** Space-separated origins, besides the page's, that may be navigated to and receive credentials. */
   allowedOrigins?: string;
 
-  private readonly provider = new ContextProvider(this, { context: clientContext });
+  readonly #provider = new ContextProvider(this, { context: clientContext });
   /** The client built from `base-url`; ours to dispose. */
-  private ownClient?: SessionClient;
+  #ownClient?: SessionClient;
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('client') || changed.has('baseUrl') || changed.has('csrfHeader') || changed.has('csrfCookie') || changed.has('allowedOrigins')) {
-      this.provideClient();
-    }
+    // Every property configures the client, so any change gives a new one.
+    if (changed.size) this.#provideClient();
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.hasUpdated) this.provideClient();
+    if (this.hasUpdated) this.#provideClient();
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.ownClient?.dispose();
-    this.ownClient = undefined;
+    this.#ownClient?.dispose();
+    this.#ownClient = undefined;
   }
 
   /** The client the provider gives its descendants. */
   get providedClient(): SessionClient | undefined {
-    return this.client ?? this.ownClient;
+    return this.client ?? this.#ownClient;
   }
 
-  private provideClient() {
-    this.ownClient?.dispose();
-    this.ownClient = undefined;
+  #provideClient() {
+    this.#ownClient?.dispose();
+    this.#ownClient = undefined;
     if (!this.client && this.baseUrl && this.isConnected) {
       const { csrfHeader: header, csrfCookie: cookie } = this;
-      this.ownClient = createSessionClient({
+      this.#ownClient = createSessionClient({
         backend: restBackend({
           baseUrl: this.baseUrl,
           csrf: header && cookie ? { header, value: () => readCookie(cookie) } : undefined,
@@ -87,7 +86,7 @@ export class SkSessionProvider extends LitElement {
       });
     }
     const client = this.providedClient;
-    if (client) this.provider.setValue(client);
+    if (client) this.#provider.setValue(client);
   }
 
   protected override render() {

@@ -19,12 +19,12 @@ const root = join(import.meta.dirname, '../..');
 const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
 
 /**
- * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 531 B — OVER by 7 195 B
- * (Lit is ~4.8 KB of it; without Lit the kit is over the target even before Lit). It grew by ~370 B
- * when the session list moved to keyed rows (Lit's repeat directive), which keeps a revoke under one
- * frame with 80 rows shown. Regression ceiling (21 531 rounded up to 256) until the kit is slimmed.
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 255 B — OVER by 6 919 B.
+ * Lit is ~5.7 KB and the core ~4.8 KB of it, which would leave ~3.8 KB for four elements with their
+ * styles, strings, dialogs, warnings and list. Regression ceiling (21 255 rounded up to 256) until
+ * the kit is slimmed down.
  */
-const KIT_CEILING = 21_760;
+const KIT_CEILING = 21_504;
 /** `sessionkit/core`: target 4 096 B; measured 4 755 B — OVER by 659 B. Regression ceiling. */
 const CORE_CEILING = 4_864;
 /**
