@@ -25,7 +25,7 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * the kit is slimmed down.
  */
 const KIT_CEILING = 21_504;
-/** `sessionkit/core`: target 4 096 B; measured 4 755 B — OVER by 659 B. Regression ceiling. */
+/** `sessionkit/core`: target 4 096 B; measured 4 826 B — OVER by 730 B. Regression ceiling. */
 const CORE_CEILING = 4_864;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
