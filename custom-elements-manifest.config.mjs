@@ -1,6 +1,6 @@
 // The manifest IDEs, Storybook and the React wrappers read: generated from the classes' JSDoc.
 
-/** Lit's internal reactive state (`state: true`, private fields) is not public API: drop it. */
+/** Lit's internal reactive state (`state: true`, private fields) and internal events are not public API: drop them. */
 function dropInternalState() {
   return {
     name: 'drop-internal-state',
@@ -14,6 +14,8 @@ function dropInternalState() {
           );
           if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !hidden.has(a.fieldName));
           if (declaration.members) declaration.members = declaration.members.filter((m) => !m.privacy || m.privacy === 'public');
+          // The analyzer mistakes the context request the elements dispatch for an event of theirs.
+          if (declaration.events) declaration.events = declaration.events.filter((e) => e.name?.startsWith('sk-'));
         }
       }
     },
