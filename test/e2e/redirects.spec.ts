@@ -87,3 +87,23 @@ test('after signing in, return_to is followed only within the site', async ({ co
   }
   expect(escapes).toEqual([]);
 });
+
+test('auto-redirect with a login-url on the site goes straight there, carrying this page as return_to, and back after signing in', async ({ context, baseURL }) => {
+  const user = await signUp(context, baseURL!);
+  const [page, other] = [await context.newPage(), await context.newPage()];
+  await signIn(context, baseURL!, user);
+  await openAccount(page);
+  await openAccount(other);
+  await page.evaluate(() => history.replaceState(null, '', '/account?tab=devices'));
+  await setAttribute(page, 'sk-session-expired', 'login-url', '/login');
+  await setAttribute(page, 'sk-session-expired', 'auto-redirect', '');
+
+  await headerLogout(other).click();
+
+  await page.waitForURL((url) => url.pathname === '/login');
+  expect(new URL(page.url()).searchParams.get('return_to')).toBe('/account?tab=devices');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === '/account' && url.search === '?tab=devices');
+});
