@@ -7,18 +7,10 @@ import type {
   SkReauthRequiredDetail,
   SkSessionRevokeDetail,
   SkSessionRevokedDetail,
-} from './session-list.js';
+} from './types.js';
 
 export { SkSessionList };
-export type {
-  SessionListAction,
-  SkErrorDetail,
-  SkOtherSessionsRevokeDetail,
-  SkOtherSessionsRevokedDetail,
-  SkReauthRequiredDetail,
-  SkSessionRevokeDetail,
-  SkSessionRevokedDetail,
-} from './session-list.js';
+export type * from './types.js';
 export type { SessionListStrings } from './strings.js';
 
 if (!customElements.get('sk-session-list')) customElements.define('sk-session-list', SkSessionList);

@@ -49,17 +49,15 @@ describe('state-changing calls (RELIABILITY 20)', () => {
         return HttpResponse.json({ error: { code: 'unauthenticated' } }, { status: 401 });
       }),
     );
-    {
-      const own = await client.fetch(`${ORIGIN}/api/data`, { method: 'POST', body: '{}' });
-      expect(await own.json()).toEqual({ ok: true, csrf: csrf.value });
+    const own = await client.fetch(`${ORIGIN}/api/data`, { method: 'POST', body: '{}' });
+    expect(await own.json()).toEqual({ ok: true, csrf: csrf.value });
 
-      // A 401 from another origin is that origin's business: returned as is, no refresh.
-      const foreign = await client.fetch('https://api.other.example/data', { method: 'POST', body: '{}' });
-      expect(foreign.status).toBe(401);
-      expect(seen).toEqual([{ url: 'https://api.other.example/data', csrf: null }]);
-      expect(fake.count('POST', '/session/refresh')).toBe(0);
-      expect(client.getState().status).toBe('active');
-    }
+    // A 401 from another origin is that origin's business: returned as is, no refresh.
+    const foreign = await client.fetch('https://api.other.example/data', { method: 'POST', body: '{}' });
+    expect(foreign.status).toBe(401);
+    expect(seen).toEqual([{ url: 'https://api.other.example/data', csrf: null }]);
+    expect(fake.count('POST', '/session/refresh')).toBe(0);
+    expect(client.getState().status).toBe('active');
   });
 
   it('client.fetch retries a same-origin call once after refreshing, body included', async () => {
