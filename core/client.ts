@@ -116,6 +116,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let detachEnvironment: (() => void) | undefined;
   let detachPendingRetry: (() => void) | undefined;
   let pending: PendingSignOut | undefined;
+  let disposed = false;
 
   const channel = openTabChannel(key, onTabMessage);
   const unwatchBackend = backend.watch?.(() => recheck());
@@ -136,6 +137,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     if (ended()) generation++;
     clearTimeout(timer);
     const remaining = expiresIn();
+    // A request that finishes after dispose still settles its state, but arms no timer.
+    if (disposed) return;
     if (status === 'active' && remaining !== undefined) {
       // Already due: the server may not agree yet (clock rounding), so do not ask again at once.
       const delay = remaining > 0 ? remaining + EXPIRY_GRACE_MS : EXPIRY_GRACE_MS * 2;
@@ -289,7 +292,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   function setPending(next: PendingSignOut | undefined) {
     pending = next;
     writePendingSignOut(key, next);
-    if (next) detachPendingRetry ??= env.onResume(retryPendingSignOut);
+    // Kept in storage even after dispose, so the next page load retries it.
+    if (next && !disposed) detachPendingRetry ??= env.onResume(retryPendingSignOut);
     else {
       detachPendingRetry?.();
       detachPendingRetry = undefined;
@@ -446,6 +450,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     expiresIn,
 
     dispose() {
+      disposed = true;
       detachEnvironment?.();
       detachPendingRetry?.();
       detachPendingRetry = undefined;

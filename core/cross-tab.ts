@@ -28,9 +28,16 @@ export function openTabChannel(key: string, onMessage: (message: TabMessage) => 
   };
   const wire = (type: TabMessage) => ({ sk: 1, type, n: Math.random() });
   if (typeof BroadcastChannel === 'function') {
-    const channel = new BroadcastChannel(name);
+    let channel: BroadcastChannel | undefined = new BroadcastChannel(name);
     channel.onmessage = (event) => receive(event.data);
-    return { post: (type) => channel.postMessage(wire(type)), close: () => channel.close() };
+    return {
+      // A closed channel throws on post; a request that finishes after its client was disposed has no one to tell.
+      post: (type) => channel?.postMessage(wire(type)),
+      close() {
+        channel?.close();
+        channel = undefined;
+      },
+    };
   }
   const onStorage = (event: StorageEvent) => {
     if (event.key === name) receive(parseJson(event.newValue));

@@ -93,6 +93,8 @@ export class FakeAuthServer {
   private readonly ended = new Map<string, 'session_revoked' | 'session_expired'>();
   private faults: Fault[] = [];
   private nextId = 1;
+  /** Bumped by `reset()`, so requests answered across a reset can tell. */
+  private generation = 0;
 
   constructor(options: FakeAuthServerOptions = {}) {
     this.baseUrl = (options.baseUrl ?? '/api/auth').replace(/\/+$/, '');
@@ -177,7 +179,12 @@ export class FakeAuthServer {
     return this.requests.filter((request) => request.method === method && matches(path, request.path)).length;
   }
 
+  /**
+   * Forgets every session, fault and recorded request. A request that arrived before the reset and
+   * is still being answered fails as a network error instead of touching the new state.
+   */
   reset() {
+    this.generation++;
     this.sessions.clear();
     this.ended.clear();
     this.faults = [];
@@ -188,8 +195,9 @@ export class FakeAuthServer {
 
   /** The msw request handlers serving this server. */
   get handlers(): HttpHandler[] {
-    const route = (method: 'get' | 'post' | 'delete', path: string, answer: (request: Request, params: Record<string, string>) => Response | Promise<Response>) =>
+    const route = (method: 'get' | 'post' | 'delete', path: string, answer: (body: unknown, params: Record<string, string>) => Response) =>
       http[method](this.baseUrl + path, async ({ request, params }) => {
+        const generation = this.generation;
         const relative = new URL(request.url).pathname.slice(new URL(this.baseUrl, 'http://x').pathname.length);
         const text = request.method === 'GET' ? '' : await request.clone().text();
         this.requests.push({
@@ -201,11 +209,12 @@ export class FakeAuthServer {
         if (this.latency) await delay(this.latency);
         const fault = this.takeFault(request.method, relative);
         const faulty = fault && (await this.faultResponse(fault));
+        if (generation !== this.generation) return HttpResponse.error();
         if (faulty) return faulty;
         if (this.csrf && request.method !== 'GET' && request.headers.get(this.csrf.header) !== this.csrf.value) {
           return this.json(errorBody('csrf_failed'), 403);
         }
-        return answer(request, params as Record<string, string>);
+        return answer(text ? safeJson(text) : undefined, params as Record<string, string>);
       });
 
     return [
@@ -240,10 +249,10 @@ export class FakeAuthServer {
         this.end(target.id, 'session_revoked');
         return new HttpResponse(null, { status: 204, headers: { date: new Date(this.now()).toUTCString() } });
       }),
-      route('post', '/signout', async (request) => {
+      route('post', '/signout', (body) => {
         const current = this.authenticate();
         if (typeof current === 'string') return this.json(errorBody(current), 401);
-        const scope = (safeJson(await request.text()) as { scope?: string } | undefined)?.scope;
+        const scope = (body as { scope?: string } | undefined)?.scope;
         const ending = scope === 'all' ? this.sessionsOf(current.userId) : [current];
         for (const session of ending) this.end(session.id, 'session_revoked');
         this.currentId = null;

@@ -52,6 +52,7 @@ describe('<sk-session-provider>', () => {
     await until(() => expect(button.shadowRoot!.querySelector('[part=button]')).not.toBeNull());
     (button.shadowRoot!.querySelector('[part=button]') as HTMLElement).click();
     await until(() => expect(fake.count('POST', '/signout')).toBe(1));
+    await until(() => expect(fake.current()).toBeUndefined());
     provider.remove();
   });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NetworkError, SessionExpiredError } from '../../core/index.js';
-import { expiries, setup } from './setup.js';
+import { expiries, settle, setup, useFakeTime } from './setup.js';
 
 describe('signing out', () => {
   it('concurrent sign-outs share one request and end in signed-out with reason signed-out', async () => {
@@ -145,5 +145,50 @@ describe('lists after a change', () => {
     await before;
     expect(after.map((s) => s.id)).not.toContain(device.id);
     expect(fake.count('GET', '/sessions')).toBe(2);
+  });
+});
+
+describe('a client disposed mid-request', () => {
+  it('a sign-out that finishes after dispose settles without throwing', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.latency = 30;
+
+    const signingOut = client.signOut();
+    client.dispose();
+
+    await expect(signingOut).resolves.toEqual({ serverRevoked: true });
+  });
+
+  it('a refresh that finishes after dispose arms no expiry timer', async () => {
+    useFakeTime();
+    const { fake, client } = setup();
+    fake.signIn();
+    await settle(client.getSession(), 10);
+    fake.latency = 30;
+
+    const refreshing = client.refresh();
+    client.dispose();
+
+    expect(await settle(refreshing, 100)).toMatchObject({ status: 'fulfilled' });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('the fake server', () => {
+  it('a request still being answered when the fake is reset fails and leaves the new state alone', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    await client.getSession();
+    fake.latency = 30;
+
+    const signingOut = client.signOut();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    fake.reset();
+    const fresh = fake.signIn();
+
+    await expect(signingOut).rejects.toBeInstanceOf(NetworkError);
+    expect(fake.current()).toBe(fresh);
   });
 });
