@@ -309,13 +309,13 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     }, noop);
   }
 
-  /** Revokes some other session(s), then tells this tab's and the other tabs' lists. */
   /** The list in flight, if any, predates the change: the next caller gets a fresh one. */
   function sessionsChanged() {
     forgetRequest('list');
     notify(listListeners, undefined);
   }
 
+  /** Revokes some other session(s), then tells this tab's and the other tabs' lists. */
   async function changeSessions(flightKey: string, change: () => Promise<unknown>) {
     if (ended()) throw sessionEnded();
     await runShared(flightKey, () => authorized(change));
