@@ -72,6 +72,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 const DEGRADED_RECHECK_MS = 30_000;
 /** A check at the very moment of expiry may still find the session alive: look again after this. */
 const EXPIRY_GRACE_MS = 500;
+/** Re-checks of a session still active after its expiresAt, before that expiresAt is given up on. */
+const OVERDUE_RECHECKS = 3;
 
 const noop = () => {};
 
@@ -117,6 +119,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let detachPendingRetry: (() => void) | undefined;
   let pending: PendingSignOut | undefined;
   let disposed = false;
+  /** Active answers in a row whose expiresAt had already passed. */
+  let overdueAnswers = 0;
 
   const channel = openTabChannel(key, onTabMessage);
   const unwatchBackend = backend.watch?.(() => recheck());
@@ -140,9 +144,12 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     // A request that finishes after dispose still settles its state, but arms no timer.
     if (disposed) return;
     if (status === 'active' && remaining !== undefined) {
-      // Already due: the server may not agree yet (clock rounding), so do not ask again at once.
-      const delay = remaining > 0 ? remaining + EXPIRY_GRACE_MS : EXPIRY_GRACE_MS * 2;
-      timer = setTimeout(() => env.isOnline() && recheck(), Math.min(delay, MAX_TIMER_MS));
+      // Already due and yet active: the server may not agree yet (clock rounding), so ask again
+      // after 1 s, 2 s, 4 s; a server that keeps answering so does not end sessions at expiresAt,
+      // and the other re-checks (401s, focus, other tabs, polling) are left to notice the end.
+      overdueAnswers = remaining > 0 ? 0 : overdueAnswers + 1;
+      const delay = remaining > 0 ? remaining + EXPIRY_GRACE_MS : EXPIRY_GRACE_MS * 2 ** overdueAnswers;
+      if (overdueAnswers <= OVERDUE_RECHECKS) timer = setTimeout(() => env.isOnline() && recheck(), Math.min(delay, MAX_TIMER_MS));
     }
     if (status === 'degraded') timer = setTimeout(recheck, DEGRADED_RECHECK_MS);
     notify(listeners, state);
@@ -413,7 +420,10 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         'list',
         async (signal) => {
           const sessions = await authorized(() => backend.listSessions({ signal }));
-          listedCurrentId = sessions.find((session) => session.current)?.id;
+          // A server that marks no row current: the session check already said which one is ours.
+          const current = sessions.find((session) => session.current) ?? sessions.find((session) => session.id === state.session?.id);
+          if (current) current.current = true;
+          listedCurrentId = current?.id;
           return sessions;
         },
         callOptions?.signal,

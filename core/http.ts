@@ -49,6 +49,17 @@ export function errorForStatus(status: number, body: unknown, retryAfter?: strin
  * One HTTP exchange with a timeout. Reads the body as JSON (empty bodies are undefined), and
  * throws the kit's typed errors for failures.
  */
+/**
+ * Auth endpoints answer directly. A redirect could carry the CSRF header and the request to another
+ * origin, and hand back that origin's answer as if it were the auth server's: it is not followed
+ * (`redirect: 'manual'`) and becomes a `ProtocolError` with code `redirected`, never retried.
+ */
+export function refuseRedirect(response: Response) {
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    throw new ProtocolError('redirected', undefined, response.status);
+  }
+}
+
 export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
   const { signal, body } = request;
   const controller = new AbortController();
@@ -66,12 +77,14 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         body: JSON.stringify(body), // undefined for undefined
         signal: controller.signal,
         cache: 'no-store',
+        redirect: 'manual',
       });
       text = await response.text();
     } catch {
       // The caller's abort and the timeout both abort `controller`; the caller's signal tells which.
       throw new NetworkError(signal?.aborted ? 'aborted' : controller.signal.aborted ? 'timeout' : 'network');
     }
+    refuseRedirect(response);
     let parsed: unknown;
     if (text) {
       try {

@@ -9,6 +9,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /** A non-empty string, or absent. */
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
+/** An id the kit can send back: a non-empty string that cannot change the path it is put into. */
+const isSessionId = (id: unknown): id is string => !!text(id) && id !== '.' && id !== '..' && !(id as string).includes('/');
+
 /** ISO-8601 strings and epoch milliseconds become Dates; anything else, or an invalid date, is absent. */
 export function toDate(value: unknown): Date | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
@@ -58,7 +61,7 @@ const SESSION_FIELDS: Record<Exclude<keyof Session, 'id' | 'current'>, Reader> =
  * server sends can reach the page except as plain strings, dates and booleans.
  */
 export function parseSession(raw: unknown): Session | undefined {
-  if (!isObject(raw) || !text(raw.id)) return undefined;
+  if (!isObject(raw) || !isSessionId(raw.id)) return undefined;
   return { id: raw.id as string, current: raw.current === true, ...readFields(raw, SESSION_FIELDS) };
 }
 
@@ -92,9 +95,6 @@ export function parseSessionList(body: unknown): Session[] {
   return sessions;
 }
 
-/** Refuses ids that would change the path they are put into. */
 export function assertSessionId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || !id || id === '.' || id === '..' || id.includes('/')) {
-    throw new ProtocolError('invalid_session_id', 'id');
-  }
+  if (!isSessionId(id)) throw new ProtocolError('invalid_session_id', 'id');
 }

@@ -120,6 +120,8 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   #idleTimer?: ReturnType<typeof setTimeout>;
   #tickTimer?: ReturnType<typeof setTimeout>;
   #returnFocus?: HTMLElement;
+  /** The last `login-url` refused, so the refusal is logged once, not at every render. */
+  #refusedLoginUrl?: string;
   readonly #activity = trackActivity(
     () => this.#onActivity(),
     () => this.#dialog ?? undefined,
@@ -157,9 +159,10 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     }
     if (state.status !== 'active') return;
     if (this.mode === 'expired') this.#close();
-    if (this.mode === 'warning' && (this.sessionClient!.expiresIn() ?? Infinity) > this.#warningSeconds! * 1000) {
-      this.#extended(state.session?.expiresAt);
-    }
+    const left = this.sessionClient!.expiresIn() ?? Infinity;
+    if (this.mode === 'warning' && left > this.#warningSeconds! * 1000) this.#extended(state.session?.expiresAt);
+    // The server still calls the session active after its own expiresAt: nothing left to count down.
+    else if (this.mode === 'warning' && left <= 0) this.#close();
     this.#schedule();
   }
 
@@ -180,7 +183,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     if (!client || client.getState().status !== 'active' || this.mode !== 'closed') return;
     const left = client.expiresIn();
     const warning = this.#warningSeconds;
-    if (warning && left !== undefined) {
+    if (warning && left !== undefined && left > 0) {
       this.#warnTimer = setTimeout(
         () => this.#openWarning('warning', Date.now() + (client.expiresIn() ?? 0)),
         Math.min(Math.max(left - warning * 1000, 0), MAX_TIMER_MS),
@@ -272,7 +275,11 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     if (!this.loginUrl) return undefined;
     const url = safeUrl(this.loginUrl, this.sessionClient?.allowedOrigins);
     if (!url) {
-      console.error(`<${this.localName}>: refused login-url="${this.loginUrl}": only http(s) URLs on this origin or in allowed-origins are followed.`);
+      // Asked at every render of the dialog: said once per refused value.
+      if (this.#refusedLoginUrl !== this.loginUrl) {
+        console.error(`<${this.localName}>: refused login-url="${this.loginUrl}": only http(s) URLs on this origin or in allowed-origins are followed.`);
+      }
+      this.#refusedLoginUrl = this.loginUrl;
       return undefined;
     }
     // Never send the user back to the sign-in page itself.

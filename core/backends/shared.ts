@@ -3,6 +3,7 @@
  * keeps the response headers (SuperTokens answers in headers), and value normalizers.
  */
 import { NetworkError, ProtocolError, SessionKitError } from '../errors.js';
+import { refuseRedirect } from '../http.js';
 
 const DAY_MS = 86_400_000;
 const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -89,7 +90,9 @@ export function exchange(request: Exchange): Promise<ExchangeResult> {
       signal,
       keepalive: request.keepalive,
       cache: 'no-store',
+      redirect: 'manual',
     });
+    refuseRedirect(response);
     const text = await response.text();
     let body: unknown;
     if (text) {

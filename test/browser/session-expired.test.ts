@@ -104,7 +104,8 @@ describe('<sk-session-expired>', () => {
       await until(() => expect(dialogOf(element).open).toBe(true));
       expect(location.href).toBe(href);
       expect(part(element, 'login-link')?.getAttribute('href') ?? '').not.toContain('evil');
-      expect(errors.some((e) => e.includes('refused login-url'))).toBe(true);
+      await element.updateComplete;
+      expect(errors.filter((e) => e.includes('refused login-url'))).toHaveLength(1);
       spy.mockRestore();
     });
   }
@@ -189,6 +190,41 @@ describe('<sk-session-expired>', () => {
     await until(() => expect(dialogOf(element).open).toBe(false));
     expect(fake.count('POST', '/session/refresh')).toBe(1);
     expect(events.at(-1)!.type).toBe('sk-session-extended');
+  });
+
+  it('a session the server still calls active after its expiresAt: the countdown closes at 0 instead of staying open, and no new warning opens', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 60_000;
+    const client = await signedIn();
+    const events = recordEvents('sk-session-expiring');
+    const element = await mount<SkSessionExpired>('<sk-session-expired warn-before="30"></sk-session-expired>', client);
+    // From now on the server answers "active" with an expiresAt that has passed.
+    const expiresAt = new Date(Date.now() + 60_000).toISOString();
+    fake.fail({ path: '/session', status: 200, body: { session: { id: fake.current()!.id, current: true, expiresAt } }, times: Infinity });
+
+    await vi.advanceTimersByTimeAsync(31_000);
+    await element.updateComplete;
+    expect(dialogOf(element).open).toBe(true);
+
+    // A second at a time, each request answered before the clock moves on, so the fake clock never
+    // times one out.
+    const inFlight = new Set<Promise<Response>>();
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation((...args) => {
+      const response = realFetch(...args);
+      inFlight.add(response);
+      void response.finally(() => inFlight.delete(response)).catch(() => {});
+      return response;
+    });
+    for (let second = 0; second < 90; second++) {
+      await vi.advanceTimersByTimeAsync(1000);
+      await until(() => expect(inFlight.size).toBe(0));
+    }
+    spy.mockRestore();
+    await element.updateComplete;
+    expect(client.getState().status).toBe('active');
+    expect(dialogOf(element).open).toBe(false);
+    expect(events).toHaveLength(1);
   });
 
   it('a warn-before under 20 s is raised to 20 s', async () => {

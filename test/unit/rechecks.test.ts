@@ -129,3 +129,18 @@ describe('expiry by the clock (RELIABILITY 11)', () => {
     expect(client.expiresIn()).toBeGreaterThan(55_000);
   });
 });
+
+describe('a server whose sessions outlive their expiresAt', () => {
+  it('is asked again after 1, 2 and 4 s, then no more by the clock: no request loop', async () => {
+    useFakeTime();
+    const { fake, client } = setup();
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    fake.fail({ path: '/session', status: 200, body: { session: { id: 'sess_past', current: true, expiresAt: past } }, times: Infinity });
+
+    await client.getSession();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+
+    expect(client.getState().status).toBe('active');
+    expect(fake.count('GET', '/session')).toBe(1 + 3);
+  });
+});

@@ -1,7 +1,8 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { safeUrl } from '../../components/internal/navigate.js';
 import { ProtocolError, parseSession, parseSessionList } from '../../core/index.js';
-import { setup } from './setup.js';
+import { BASE, setup } from './setup.js';
 
 describe('validating what the server sends', () => {
   it('a list that is not an array is a ProtocolError naming the field', () => {
@@ -124,5 +125,47 @@ describe('large lists', () => {
     const sessions = parseSessionList({ sessions: rows });
     expect(sessions).toHaveLength(10_000);
     expect(sessions.filter((s) => s.current).map((s) => s.id)).toEqual(['s5']);
+  });
+});
+
+describe('lists from careless servers', () => {
+  it('rows with ids the kit could not send back are dropped', () => {
+    const sessions = parseSessionList({ sessions: [{ id: '..' }, { id: 'a/b' }, { id: '.' }, { id: 'ok' }] });
+    expect(sessions.map((s) => s.id)).toEqual(['ok']);
+  });
+
+  it('when no row is marked current, the one the session check returned is', async () => {
+    const { fake, client } = setup();
+    const mine = fake.signIn();
+    fake.addOtherDevices(2);
+    await client.getSession();
+    const rows = fake.sessionsOf(mine.userId).map((s) => ({ id: s.id }));
+    fake.fail({ path: '/sessions', status: 200, body: { sessions: rows } });
+
+    const sessions = await client.listSessions();
+
+    expect(sessions.filter((s) => s.current).map((s) => s.id)).toEqual([mine.id]);
+  });
+});
+
+describe('redirects', () => {
+  it('a 3xx from an auth endpoint is a ProtocolError `redirected`, not followed and not retried', async () => {
+    const { fake, client, server } = setup();
+    fake.signIn();
+    await client.getSession();
+    let followed = 0;
+    server.use(
+      http.get(`${BASE}/sessions`, () => new HttpResponse(null, { status: 302, headers: { location: 'https://evil.example/sessions' } })),
+      http.get('https://evil.example/sessions', () => {
+        followed++;
+        return HttpResponse.json({ sessions: [{ id: 'evil', current: true }] });
+      }),
+    );
+
+    const error = await client.listSessions().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(error).toMatchObject({ code: 'redirected' });
+    expect(followed).toBe(0);
   });
 });
