@@ -42,7 +42,7 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
   client?: SessionClient;
   /** Replaces any of the element's strings. */
   strings?: Partial<Strings>;
-  /** `light` or `dark`; unset follows `prefers-color-scheme`. */
+  /** `light` or `dark`; unset follows the page's `color-scheme` (so the system setting, where the page declares `color-scheme: light dark`). */
   theme?: 'light' | 'dark';
 
   /** The element's English strings. */
@@ -110,7 +110,9 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
     if (!this.isConnected) return;
     const client = this.client ?? this.#providedClient ?? getDefaultClient();
     if (!client) {
-      // A client taken away (property cleared, provider gone) is dropped, not kept.
+      // A client taken away (property cleared, provider gone) is dropped, not kept, and what was
+      // drawn with it goes too.
+      if (this.sessionClient) this.requestUpdate();
       this.#unsubscribe?.();
       this.sessionClient = this.#unsubscribe = undefined;
       this.#unwatchDefault ??= onDefaultClientChange(() => this.#useClient());

@@ -1,45 +1,35 @@
 import { css } from 'lit';
 
-const dark = css`
-  --_text: var(--sk-color-text, #f0f6fc);
-  --_muted: var(--sk-color-muted, #9198a1);
-  --_surface: var(--sk-color-surface, #0d1117);
-  --_border: var(--sk-color-border, #3d444d);
-  --_accent: var(--sk-color-accent, #4493f8);
-  --_danger: var(--sk-color-danger, #f85149);
-  --_on-danger: #0d1117;
-  --_subtle: #151b23;
-`;
-
 /**
  * The theme every element shares. Public `--sk-*` properties feed private `--_*` ones, so a page
  * sets a colour once and dark mode keeps working for whatever it did not set.
+ * Light or dark is the element's `color-scheme` (`light-dark()`): inherited from the page, so a page
+ * that declares `color-scheme: light dark` follows the system setting, and a page that declares
+ * none stays light — light text on a page that never turned dark would be unreadable. `theme` sets it.
  * On hover, plain buttons take the subtle background; danger and primary ones keep their colour and brighten.
  */
 export const baseStyles = css`
   :host {
     --_font: var(--sk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
     --_size: var(--sk-font-size, 0.875rem);
-    --_text: var(--sk-color-text, #1f2328);
-    --_muted: var(--sk-color-muted, #59636e);
-    --_surface: var(--sk-color-surface, #ffffff);
-    --_border: var(--sk-color-border, #d1d9e0);
-    --_accent: var(--sk-color-accent, #0969da);
-    --_danger: var(--sk-color-danger, #cf222e);
-    --_on-danger: #ffffff;
-    --_subtle: #f6f8fa;
+    --_text: var(--sk-color-text, light-dark(#1f2328, #f0f6fc));
+    --_muted: var(--sk-color-muted, light-dark(#59636e, #9198a1));
+    --_surface: var(--sk-color-surface, light-dark(#ffffff, #0d1117));
+    --_border: var(--sk-color-border, light-dark(#d1d9e0, #3d444d));
+    --_accent: var(--sk-color-accent, light-dark(#0969da, #4493f8));
+    --_danger: var(--sk-color-danger, light-dark(#cf222e, #f85149));
+    --_on-danger: light-dark(#ffffff, #0d1117);
+    --_subtle: light-dark(#f6f8fa, #151b23);
     --_radius: var(--sk-radius, 6px);
     --_space: var(--sk-space, 0.75rem);
     font: var(--_size) / 1.5 var(--_font);
     color: var(--_text);
   }
   :host([theme='dark']) {
-    ${dark}
+    color-scheme: dark;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${dark}
-    }
+  :host([theme='light']) {
+    color-scheme: light;
   }
   :host([hidden]) {
     display: none;

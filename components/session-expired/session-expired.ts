@@ -254,6 +254,10 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #expire(reason: ExpiryReason) {
+    // A warning that turns into the ended dialog is closed and shown again, so focus moves onto
+    // "Sign in again" and screen readers announce the new dialog, rather than focus falling to
+    // <body> with the warning's buttons.
+    if (this.#dialog?.open) this.#dialog.close();
     this.#close();
     if (!emit<SkSessionExpiredDetail>(this, 'sk-session-expired', { reason }, true) || this.headless) return;
     const href = this.#loginHref();
@@ -317,7 +321,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     const dialog = this.#dialog;
     if (!changed.has('mode' as keyof SkSessionExpired) || !dialog) return;
     if (this.mode !== 'closed' && !dialog.open) {
-      this.#returnFocus = deepActiveElement();
+      this.#returnFocus ??= deepActiveElement();
       dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>('[autofocus]')?.focus();
     } else if (this.mode === 'closed' && dialog.open) {

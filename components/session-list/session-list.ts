@@ -258,7 +258,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     return size > 0 ? size : 20;
   }
 
-  /** Focuses the `index`th match of `selector` (or the button inside it, Cancel first), else the heading. */
+  /**
+   * Focuses the `index`th match of `selector` (or the button inside it, Cancel first), else the
+   * heading; resolves to what it focused.
+   */
   async #moveFocus(selector: string, index = 0) {
     await this.updateComplete;
     const root = this.renderRoot;
@@ -266,6 +269,13 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const target =
       (found?.localName === 'button' ? found : (found?.querySelector('[part=cancel-button]') ?? found?.querySelector('button'))) ?? root.querySelector('#heading');
     (target as HTMLElement | null)?.focus();
+    return target;
+  }
+
+  /** After a failed change: focus returns to `selector` if it is still where the optimistic change put it. */
+  async #restoreFocus(moved: Promise<Element | null>, selector: string, index = 0) {
+    const focusedByUs = await moved;
+    if (focusedByUs && (this.renderRoot as ShadowRoot).activeElement === focusedByUs) await this.#moveFocus(selector, index);
   }
 
   #focusRow(id?: string) {
@@ -308,7 +318,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     this.#hide([session]);
     this.#say(format(t.revoking, { device }));
     // The row now at this index is the next one; past the end, the heading.
-    void this.#moveFocus('[part~=row]', index);
+    const moved = this.#moveFocus('[part~=row]', index);
     try {
       await client.revokeSession(session.id);
       this.#say(format(t.revoked, { device }));
@@ -316,6 +326,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     } catch (error) {
       this.#hide([session], false);
       this.#fail(error, 'revoke', format(t.revokeFailed, { device }), session);
+      await this.#restoreFocus(moved, '[part~=row]', this.#visible.rows.findIndex((row) => row.id === session.id));
     }
   }
 
@@ -328,7 +339,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     if (!emit<SkOtherSessionsRevokeDetail>(this, 'sk-other-sessions-revoke', { count }, true)) return void this.#moveFocus('[part=revoke-others-button]');
     this.#hide(others);
     this.#say(t.revokingOthers);
-    void this.#moveFocus('#heading');
+    const moved = this.#moveFocus('#heading');
     try {
       await client.revokeOtherSessions();
       this.#say(this.plural(t.othersRevoked, count));
@@ -336,6 +347,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     } catch (error) {
       this.#hide(others, false);
       this.#fail(error, 'revoke-others', t.othersFailed);
+      await this.#restoreFocus(moved, '[part=revoke-others-button]');
     }
   }
 

@@ -85,8 +85,8 @@ export class SkSessionProvider extends LitElement {
         allowedOrigins: this.allowedOrigins?.split(/\s+/).filter(Boolean),
       });
     }
-    const client = this.providedClient;
-    if (client) this.#provider.setValue(client);
+    // Undefined too: elements drop a client that was disposed here rather than keep using it.
+    this.#provider.setValue(this.providedClient);
   }
 
   protected override render() {

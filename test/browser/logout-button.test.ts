@@ -213,3 +213,30 @@ describe('<sk-logout-button> languages', () => {
     await until(() => expect(part(button, 'button')!.textContent).toMatch(/\p{Script=Arabic}/u));
   });
 });
+
+describe('light and dark', () => {
+  const textColor = (button: SkLogoutButton) => getComputedStyle(part(button, 'button')!).color;
+  const LIGHT_TEXT = 'rgb(31, 35, 40)';
+  const DARK_TEXT = 'rgb(240, 246, 252)';
+
+  it('follow the page\'s color-scheme, so a page that never turned dark never gets light text; theme overrides it', async () => {
+    const client = await signedIn();
+    const button = await mount<SkLogoutButton>('<sk-logout-button></sk-logout-button>', client);
+    const root = document.documentElement;
+    try {
+      expect(textColor(button)).toBe(LIGHT_TEXT);
+
+      root.style.colorScheme = 'dark';
+      expect(textColor(button)).toBe(DARK_TEXT);
+
+      button.setAttribute('theme', 'light');
+      expect(textColor(button)).toBe(LIGHT_TEXT);
+
+      root.style.colorScheme = '';
+      button.setAttribute('theme', 'dark');
+      expect(textColor(button)).toBe(DARK_TEXT);
+    } finally {
+      root.style.colorScheme = '';
+    }
+  });
+});

@@ -80,6 +80,27 @@ describe('<sk-session-provider>', () => {
     closed.mockRestore();
   });
 
+  it('removing base-url takes the disposed client away from its elements; setting it again brings them back', async () => {
+    await import('../../components/session-provider/define.js');
+    await import('../../components/session-list/define.js');
+    fake.signIn();
+    fake.addOtherDevices(1);
+    const provider = document.createElement('sk-session-provider');
+    provider.setAttribute('base-url', '/api/auth');
+    const list = document.createElement('sk-session-list');
+    provider.append(list);
+    document.body.append(provider);
+    await until(() => expect(parts(list, 'row')).toHaveLength(2));
+
+    provider.removeAttribute('base-url');
+    await until(() => expect(parts(list, 'row')).toHaveLength(0));
+    expect(list.shadowRoot!.querySelector('[part~="revoke-button"]')).toBeNull();
+
+    provider.setAttribute('base-url', '/api/auth');
+    await until(() => expect(parts(list, 'row')).toHaveLength(2));
+    provider.remove();
+  });
+
   it('csrf-header and csrf-cookie send the cookie value on every change', async () => {
     await import('../../components/session-provider/define.js');
     await import('../../components/logout-button/define.js');

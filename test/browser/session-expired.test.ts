@@ -227,6 +227,33 @@ describe('<sk-session-expired>', () => {
     expect(events).toHaveLength(1);
   });
 
+  it('a warning that turns into the ended dialog moves focus onto "Sign in again" and closes focus back where it was', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 180_000;
+    const client = await signedIn();
+    const outside = document.createElement('button');
+    outside.textContent = 'outside';
+    document.body.append(outside);
+    outside.focus();
+    const element = await mount<SkSessionExpired>('<sk-session-expired warn-before="120" login-url="/login"></sk-session-expired>', client);
+    await vi.advanceTimersByTimeAsync(61_000);
+    await element.updateComplete;
+    expect(deepActive()).toBe(part(element, 'stay-button'));
+
+    vi.useRealTimers();
+    await endings.revoked(client);
+    await element.updateComplete;
+
+    expect(dialogOf(element).open).toBe(true);
+    expect(part(element, 'title')!.textContent).toBe('Your session has ended');
+    expect(deepActive()).toBe(part(element, 'login-link'));
+
+    part(element, 'close-button')!.click();
+    await until(() => expect(dialogOf(element).open).toBe(false));
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
   it('a warn-before under 20 s is raised to 20 s', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     fake.sessionTtl = 60_000;

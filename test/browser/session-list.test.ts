@@ -246,6 +246,8 @@ describe('<sk-session-list>: revoking (RELIABILITY 19)', () => {
       expect(part(list, 'status')!.getAttribute('role')).toBe('status');
       expect(statusText(list)).toBe(`Couldn't sign out of ${PHONE}. Try again.`);
       expect(fake.count('DELETE', '/sessions/')).toBe(1);
+      // Focus followed the row away to the next one; it comes back with the row.
+      await until(() => expect(focused(list)).toBe(revokeButton(list, PHONE)));
       expect(await axeViolations(list)).toEqual([]);
     });
   }
@@ -481,6 +483,7 @@ describe('<sk-session-list>: signing out of all other devices', () => {
     expect(events[0].detail.action).toBe('revoke-others');
     expect(labels(list)).toEqual([THIS, PHONE, PC]);
     expect(statusText(list)).toBe("Couldn't sign out of your other devices. Try again.");
+    await until(() => expect(focused(list)).toBe(part(list, 'revoke-others-button')));
     expect(await axeViolations(list)).toEqual([]);
   });
 
