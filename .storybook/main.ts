@@ -22,7 +22,6 @@ const config: StorybookConfig = {
         include: [
           'lit',
           'lit/directives/if-defined.js',
-          'lit/directives/repeat.js',
           'lit/directive-helpers.js',
           '@lit/context',
           '@lit/react',

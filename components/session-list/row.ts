@@ -17,8 +17,8 @@ const time = (date: Date | undefined, part: string, fmt: Formatters, text: (date
   date ? html`<time part=${part} datetime=${date.toISOString()} title=${fmt.exact(date)}>${text(date)}</time>` : nothing;
 
 /**
- * One session as a list row. Every value from the server is bound as text, never as markup.
- * `actions` are the row's buttons or its confirmation.
+ * What one session's list row (`<li part="row">`) holds. Every value from the server is bound as
+ * text, never as markup. `actions` are the row's buttons or its confirmation.
  */
 export function sessionRow(session: Session, device: { type: DeviceType; label: string }, { t, fmt, hideIp, hideLocation }: RowOptions, actions: unknown) {
   const { current, ipAddress, location, authMethods } = session;
@@ -27,8 +27,7 @@ export function sessionRow(session: Session, device: { type: DeviceType; label: 
     return typeof name === 'string' ? name : method;
   });
   // No whitespace inside the detail lines: an empty line collapses with :empty.
-  return html`<li part=${current ? 'row current' : 'row'}>
-    ${deviceIcon(device.type)}
+  return html`${deviceIcon(device.type)}
     <div class="main">
       <div class="title"><span part="label">${device.label}</span>${current ? html`<span part="badge">${t.thisDevice}</span>` : nothing}</div>
       <div part="details" class="muted">${!hideIp && ipAddress ? html`<span part="ip"><bdi>${ipAddress}</bdi></span>` : nothing}${!hideLocation && location
@@ -41,6 +40,5 @@ export function sessionRow(session: Session, device: { type: DeviceType; label: 
           (date) => format(t.signedIn, { date: fmt.day(date) }),
         )}</div>
     </div>
-    ${actions}
-  </li>`;
+    ${actions}`;
 }

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { html, nothing, render, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import { browserEnvironment } from '../../core/environment.js';
 import { ReauthRequiredError, SessionExpiredError } from '../../core/errors.js';
@@ -130,6 +129,9 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   readonly #revoking = new Set<string>();
   /** `rows` and `others` for the `sessions` array they were worked out from; see `visible`. */
   #memo?: { from: Session[]; rows: Session[]; others: Session[] };
+  /** The list, and the `<li>` of each shown row by key: kept across renders (see `#body`). */
+  #list?: HTMLUListElement;
+  #rowElements = new Map<string | Session, HTMLLIElement>();
   /** The id of the session whose revoke is being confirmed; '' (no session has an empty id) for all others. */
   private confirming?: string;
   private pages = 1;
@@ -395,15 +397,8 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const { rows } = this.#visible;
     const others = this.#visible.others.length;
     const shown = rows.slice(0, this.pages * this.#size);
-    const fmt = formatters(this.locale);
-    // Keyed by session id: a revoke removes one row's DOM and a refetch moves rows, instead of every
-    // row below the change taking the next one's values. repeat() needs unique keys, and a custom
-    // backend may repeat an id (the kit's own drop repeats): a repeat is keyed by its object.
-    const ids = new Set<string>();
-    const key = (session: Session) => (ids.has(session.id) ? session : (ids.add(session.id), session.id));
-    return html`${shown.length
-      ? html`<ul role="list" part="list" aria-labelledby="heading">${repeat(shown, key, (session) => this.#row(session, t, fmt, revoke))}</ul>`
-      : nothing}
+    const list = shown.length ? this.#renderRows(shown, t, revoke) : nothing;
+    return html`${list}
     ${shown.length < rows.length ? html`<button part="show-more" @click=${this.#showMore}>${t.showMore}</button>` : nothing}
     ${!others
       ? html`<p part="empty" class="muted"><slot name="empty">${t.empty}</slot></p>`
@@ -414,6 +409,40 @@ export class SkSessionList extends SkElement<SessionListStrings> {
               : html`<button part="revoke-others-button" @click=${() => this.#ask()}>${t.revokeOthers}</button>`}
           </div>`
         : nothing}`;
+  }
+
+  /**
+   * The rows, keyed by session id: each row is its own `<li>`, kept by key and rendered on its own,
+   * so a revoke removes one row's DOM and a refetch moves rows, instead of every row below the change
+   * taking the next one's values (and focus). Keys must be unique, and a custom backend may repeat an
+   * id (the kit's own drop repeats): a repeat is keyed by its object.
+   */
+  #renderRows(shown: Session[], t: SessionListStrings, revoke: boolean) {
+    const fmt = formatters(this.locale);
+    const list = this.#list ?? this.#createList();
+    const previous = this.#rowElements;
+    const elements = (this.#rowElements = new Map());
+    const items = shown.map((session) => {
+      const key = elements.has(session.id) ? session : session.id;
+      const li = previous.get(key) ?? document.createElement('li');
+      previous.delete(key);
+      elements.set(key, li);
+      li.setAttribute('part', session.current ? 'row current' : 'row');
+      render(this.#row(session, t, fmt, revoke), li, { host: this });
+      return li;
+    });
+    // Rows no longer shown leave; of the rest, only those out of place move.
+    previous.forEach((li) => li.remove());
+    items.forEach((li, index) => list.children[index] !== li && list.insertBefore(li, list.children[index] ?? null));
+    return list;
+  }
+
+  #createList() {
+    const list = (this.#list = document.createElement('ul'));
+    list.setAttribute('role', 'list');
+    list.setAttribute('part', 'list');
+    list.setAttribute('aria-labelledby', 'heading');
+    return list;
   }
 
   #confirm(question: string, onConfirm: () => void) {
