@@ -361,7 +361,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       const id = state.session?.id ?? listedCurrentId;
       let serverRevoked = true;
       try {
-        await backend.signOut(scope);
+        await backend.signOut(scope, { forceClear });
       } catch (error) {
         if (!forceClear) throw error;
         serverRevoked = false;

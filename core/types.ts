@@ -66,7 +66,11 @@ export interface SessionBackend {
   revokeSession(id: string, options?: CallOptions): Promise<void>;
   /** Resolves to the number revoked when the server says it. */
   revokeOtherSessions(options?: CallOptions): Promise<number | undefined>;
-  signOut(scope: SignOutScope, options?: CallOptions): Promise<void>;
+  /**
+   * `forceClear`: the caller clears its own state even if this fails, so a backend that keeps
+   * state of its own (an SDK's session) should clear it too.
+   */
+  signOut(scope: SignOutScope, options?: CallOptions & { forceClear?: boolean }): Promise<void>;
   /** Extends the session; absent or throwing `ServerError` 404 when the backend cannot. */
   refresh?(options?: CallOptions): Promise<Session>;
   /** Milliseconds the server's clock is ahead of this browser's, from its last answer. */

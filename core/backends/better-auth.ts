@@ -101,6 +101,12 @@ function toRaw(row: Record<string, unknown>, current: boolean) {
 }
 
 export function betterAuthBackend(authClient: BetterAuthClientLike, options: BetterAuthBackendOptions = {}): SessionBackend {
+  // A setup mistake fails here, naming what is missing, rather than later as a "network" error.
+  const methods = ['getSession', 'listSessions', 'revokeSession', 'revokeOtherSessions', 'revokeSessions', 'signOut'] as const;
+  const missing = methods.filter((name) => typeof (authClient as unknown as Record<string, unknown> | undefined)?.[name] !== 'function');
+  if (missing.length) {
+    throw new TypeError(`betterAuthBackend(authClient): authClient must be better-auth's createAuthClient() (missing ${missing.join(', ')}).`);
+  }
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retries = options.retries ?? 3;
   const ownBaseURL = (authClient as { baseURL?: unknown }).baseURL;

@@ -59,7 +59,10 @@ export interface StytchBackendOptions {
   revokeOthersUrl?: string;
   /** `POST` to revoke every session of the user. Without it, "sign out everywhere" is not offered. */
   signOutAllUrl?: string;
-  /** Passed to `session.revoke`: clear the SDK's session even when Stytch cannot be reached. Default false. */
+  /**
+   * Passed to `session.revoke`: clear the SDK's session even when Stytch cannot be reached. Default
+   * false; a `signOut({ forceClear: true })` (the logout button's `force-clear`) sets it for that call.
+   */
   forceClear?: boolean;
   /** Per attempt. Default 10 000 ms. */
   timeoutMs?: number;
@@ -114,7 +117,14 @@ function errorFromSdk(error: unknown): Error {
 }
 
 export function stytchBackend(stytchClient: StytchClientLike, options: StytchBackendOptions): SessionBackend {
-  const { listUrl } = options;
+  // Setup mistakes fail here, with the option's name, rather than later as a "network" error.
+  if (typeof stytchClient?.session?.getSync !== 'function' || typeof stytchClient.session.revoke !== 'function') {
+    throw new TypeError('stytchBackend(stytchClient, options): stytchClient must be a Stytch client (with session.getSync and session.revoke).');
+  }
+  const { listUrl } = options ?? {};
+  if (typeof listUrl !== 'string' || !listUrl) {
+    throw new TypeError("stytchBackend(stytchClient, options): options.listUrl is required, e.g. { listUrl: '/api/sessions' }.");
+  }
   const revokeUrl = options.revokeUrl ?? `${listUrl.replace(/\/+$/, '')}/:id`;
   const revokeOthersUrl = options.revokeOthersUrl ?? `${listUrl.replace(/\/+$/, '')}/revoke-others`;
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -159,8 +169,8 @@ export function stytchBackend(stytchClient: StytchClientLike, options: StytchBac
     }
   }
 
-  async function signOut(scope: SignOutScope) {
-    if (scope === 'current') return revokeHere(options.forceClear ?? false);
+  async function signOut(scope: SignOutScope, callOptions?: { forceClear?: boolean }) {
+    if (scope === 'current') return revokeHere(callOptions?.forceClear || (options.forceClear ?? false));
     if (!options.signOutAllUrl) throw new ServerError('unsupported', 501);
     try {
       await call('POST', options.signOutAllUrl, { keepalive: true });

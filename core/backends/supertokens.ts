@@ -8,8 +8,10 @@
  * which satisfies its custom-header CSRF check); `fdi-version` is sent when given. The `anti-csrf`
  * response header (anti-CSRF `VIA_TOKEN`) is kept in memory only and sent back on non-GET requests;
  * a new page learns it from its first refresh (its first write meets 401, the client refreshes).
- * The `front-token` header tells the access token's expiry (`ate`), used as `expiresAt` when the
- * app's session answer has none, and `front-token: remove` that the session was cleared.
+ * `front-token: remove` tells that the session was cleared. The access token's own expiry (`ate`
+ * in the front token) is not the session's: it is refreshed silently every hour or so, and taken
+ * as `expiresAt` it would open the expiry warning each time. The session's `expiresAt` is whatever
+ * the app's session route answers (e.g. the refresh token's expiry), or absent.
  *
  * Errors: any 401 is `SessionExpiredError('try_refresh')`, so the client refreshes and retries; a
  * 401 from the refresh itself means the session is gone. A 403 with `claimValidationErrors` is
@@ -61,17 +63,6 @@ export interface SupertokensBackendOptions {
 
 type Rid = 'session' | 'anti-csrf';
 
-/** The front token is base64 of JSON `{ uid, ate, up }`; only the expiry is kept. */
-function accessTokenExpiry(frontToken: string): number | undefined {
-  try {
-    const bytes = Uint8Array.from(atob(frontToken), (char) => char.charCodeAt(0));
-    const ate = (JSON.parse(new TextDecoder().decode(bytes)) as { ate?: unknown }).ate;
-    return typeof ate === 'number' && Number.isFinite(ate) ? ate : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** SuperTokens' 403 body names the failed claims; the first one's id becomes the error's `claim`. */
 function invalidClaim(body: unknown): ReauthRequiredError | undefined {
   const errors = isRecord(body) ? body.claimValidationErrors : undefined;
@@ -80,7 +71,20 @@ function invalidClaim(body: unknown): ReauthRequiredError | undefined {
   return new ReauthRequiredError('invalid_claim', 403, isRecord(first) ? safeCode(first.id) : undefined);
 }
 
+/** Setup mistakes fail at once, naming the option, rather than later as a "network" error. */
+function checkOptions({ apiDomain, apiBasePath, sessionPath, sessionsPath }: SupertokensBackendOptions) {
+  if (apiDomain !== undefined && !/^https?:\/\/[^/]/.test(apiDomain)) {
+    throw new TypeError(`supertokensBackend: apiDomain must be an http(s) URL such as 'https://api.example.com' (got '${apiDomain}').`);
+  }
+  for (const [name, path] of Object.entries({ apiBasePath, sessionPath, sessionsPath })) {
+    if (path !== undefined && path !== '' && !path.startsWith('/')) {
+      throw new TypeError(`supertokensBackend: ${name} must start with '/' (got '${path}').`);
+    }
+  }
+}
+
 export function supertokensBackend(options: SupertokensBackendOptions = {}): SessionBackend {
+  checkOptions(options);
   const origin = (options.apiDomain ?? '').replace(/\/+$/, '');
   const basePath = (options.apiBasePath ?? '/auth').replace(/\/+$/, '');
   const sessionPath = options.sessionPath ?? `${basePath}/session`;
@@ -98,7 +102,6 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
   };
   /** In memory only, never in web storage. */
   let antiCsrf: string | undefined;
-  let accessExpiresAt: number | undefined;
   let offset = 0;
 
   const headersFor = (method: string, rid: Rid): Record<string, string> => ({
@@ -110,14 +113,12 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
 
   function forget() {
     antiCsrf = undefined;
-    accessExpiresAt = undefined;
   }
 
   /** Reads the session state SuperTokens puts in response headers. */
   function absorb(headers: Headers) {
     const front = headers.get('front-token');
     if (front === 'remove') forget();
-    else if (front) accessExpiresAt = accessTokenExpiry(front);
     const csrf = headers.get('anti-csrf');
     if (csrf && front !== 'remove') antiCsrf = csrf;
   }
@@ -146,7 +147,6 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
     const session = parseSessionBody(await request('GET', sessionPath, 'anti-csrf', { signal }), true);
     if (!session) return null;
     session.current = true;
-    if (!session.expiresAt && accessExpiresAt !== undefined) session.expiresAt = new Date(accessExpiresAt);
     return session;
   }
 

@@ -250,6 +250,12 @@ describe('betterAuthBackend with other client configurations', () => {
   };
   const row = { id: 'sess-1', token: 'secret-token', userId: 'u', createdAt: '2026-01-02T03:04:05.000Z', updatedAt: 1767323045000, expiresAt: '2099-01-01T00:00:00.000Z', userAgent: 'UA', ipAddress: '' };
 
+  it('refuses something that is not a better-auth client when created, naming what is missing', () => {
+    expect(() => betterAuthBackend(undefined as never)).toThrow(/authClient must be better-auth's createAuthClient\(\)/);
+    const { listSessions: _omitted, ...partial } = answering(null, []);
+    expect(() => betterAuthBackend(partial as never)).toThrow(/missing listSessions/);
+  });
+
   it('accepts ISO strings and epoch numbers as well as Date objects, and drops empty strings', async () => {
     const backend = betterAuthBackend(answering({ session: row, user: {} }, [row]), { retries: 0 });
     const [session] = await backend.listSessions();

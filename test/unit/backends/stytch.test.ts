@@ -97,6 +97,26 @@ describe('stytchBackend over the Stytch SDK', () => {
     expect(forced.fake.revokeCalls).toEqual([{ forceClear: true }]);
   });
 
+  it('a client signOut({ forceClear: true }) clears the SDK’s session too, even when Stytch cannot be reached', async () => {
+    const { fake, backend } = setup(0);
+    const client = createSessionClient({ backend, environment: manualEnvironment() });
+    await client.getSession();
+    fake.fault = 'network';
+
+    await expect(client.signOut({ forceClear: true })).resolves.toEqual({ serverRevoked: false });
+
+    expect(fake.revokeCalls.at(-1)).toEqual({ forceClear: true });
+    expect(fake.client.session.getSync()).toBeNull();
+    client.dispose();
+  });
+
+  it('refuses a missing client or listUrl when created, naming what is wrong', () => {
+    const { fake } = setup(0);
+    expect(() => stytchBackend(fake.client, {} as StytchBackendOptions)).toThrow(/options\.listUrl is required/);
+    expect(() => stytchBackend(fake.client, undefined as unknown as StytchBackendOptions)).toThrow(/options\.listUrl is required/);
+    expect(() => stytchBackend(undefined as never, { listUrl: LIST_URL })).toThrow(/stytchClient must be a Stytch client/);
+  });
+
   it('a session Stytch no longer knows (404 session_not_found) is signed out already', async () => {
     const { fake, current, backend } = setup(0);
     fake.revokeFromElsewhere(current.session_id);

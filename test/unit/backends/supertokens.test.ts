@@ -114,11 +114,11 @@ describe('supertokensBackend speaking the SuperTokens protocol', () => {
     expect(get.get('anti-csrf')).toBeNull();
   });
 
-  it('takes expiresAt from the front token’s access-token expiry when the app’s session has none', async () => {
+  it('never takes the access token’s expiry for the session’s, so no warning opens before each silent refresh', async () => {
     const { backend } = setup(0, { accessTokenTtl: 600_000 });
     await backend.refresh!();
     const session = await backend.getSession();
-    expect(Math.abs(session!.expiresAt!.getTime() - (Date.now() + 600_000))).toBeLessThan(5000);
+    expect(session!.expiresAt).toBeUndefined();
   });
 
   it('front-token: remove forgets the anti-CSRF token', async () => {
@@ -197,6 +197,13 @@ describe('supertokensBackend speaking the SuperTokens protocol', () => {
     await vi.advanceTimersByTimeAsync(2000);
     await expect(pending).resolves.toMatchObject({ current: true });
     expect(fake.count('GET', '/auth/session')).toBe(2);
+  });
+
+  it('refuses an apiDomain that is not an http(s) URL and paths without a leading slash, naming the option', () => {
+    expect(() => supertokensBackend({ apiBasePath: 'auth' })).toThrow(/apiBasePath must start with '\/'/);
+    expect(() => supertokensBackend({ sessionsPath: 'api/sessions' })).toThrow(/sessionsPath must start with '\/'/);
+    expect(() => supertokensBackend({ apiDomain: 'api.example.com' })).toThrow(/apiDomain must be an http\(s\) URL/);
+    expect(() => supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/auth' })).not.toThrow();
   });
 
   it('honours the configured paths and capabilities', async () => {
