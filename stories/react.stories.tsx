@@ -94,6 +94,7 @@ function SessionListDemo({ client }: { client: SessionClient }) {
         onOtherSessionsRevoked={log('onOtherSessionsRevoked')}
         onReauthRequired={log('onReauthRequired')}
         onError={log('onError')}
+        onLogoutRequest={log('onLogoutRequest')}
         onLogout={log('onLogout')}
       />
       {view}
@@ -120,7 +121,7 @@ export const SessionList: Story = {
   },
 };
 
-function SessionExpiredDemo({ env, client }: { env: StoryEnv; client: SessionClient }) {
+function SessionExpiredDemo({ env, client, warnBefore }: { env: StoryEnv; client: SessionClient; warnBefore?: number }) {
   const { log, view } = useCallbackLog();
   const revoke = async () => {
     env.fake.revokeFromElsewhere();
@@ -132,7 +133,13 @@ function SessionExpiredDemo({ env, client }: { env: StoryEnv; client: SessionCli
       <button className="sk-story-button" type="button" onClick={revoke}>
         Revoke this session from another device
       </button>
-      <Kit.SessionExpiredHandler loginUrl="/login" onSessionExpired={log('onSessionExpired')} />
+      <Kit.SessionExpiredHandler
+        loginUrl="/login"
+        warnBefore={warnBefore}
+        onSessionExpired={log('onSessionExpired')}
+        onSessionExpiring={log('onSessionExpiring')}
+        onSessionExtended={log('onSessionExtended')}
+      />
       {view}
     </Kit.SessionProvider>
   );
@@ -152,6 +159,35 @@ export const SessionExpiredHandler: Story = {
     expect(textOf(part(host, 'body'))).toContain('signed out from another device');
     await waitFor(() => expect(logLines(canvasElement)).toEqual(['onSessionExpired {"reason":"revoked"}']));
     expect(canvas.getByTestId('reason').textContent).toBe('revoked');
+  },
+};
+
+export const SessionExpiredHandlerWarning: Story = {
+  name: 'SessionExpiredHandler: warning',
+  parameters: {
+    // 21 s sessions and a 20 s warning: the warning opens a second after the page loads.
+    fake: (server) => {
+      server.sessionTtl = 21_000;
+      signedIn(0)(server);
+    },
+    docs: { story: { inline: false, height: '420px' } },
+  },
+  render: (_args, context) => {
+    const env = envOf(context);
+    return reactStory(env, <SessionExpiredDemo env={env} client={env.client} warnBefore={20} />);
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const env = envOf({ loaded });
+    const host = await findElement(canvasElement, 'sk-session-expired');
+    const dialog = await findPart<HTMLDialogElement>(host, 'dialog');
+    await waitFor(() => expect(dialog.open).toBe(true), { timeout: 5000 });
+    expect(textOf(part(host, 'title'))).toBe('Your session is about to end');
+    await waitFor(() => expect(logLines(canvasElement)[0]).toMatch(/^onSessionExpiring \{"expiresAt":"[^"]+","secondsLeft":\d+\}$/));
+    // Staying signed in extends the session by an hour from here on.
+    env.fake.sessionTtl = 3_600_000;
+    await userEvent.click(part(host, 'stay-button')!);
+    await waitFor(() => expect(dialog.open).toBe(false));
+    await waitFor(() => expect(logLines(canvasElement).at(-1)).toMatch(/^onSessionExtended \{"expiresAt":"[^"]+"\}$/));
   },
 };
 

@@ -128,7 +128,13 @@ export const ThousandSessions: Story = {
 };
 
 export const Loading: Story = {
-  args: { latency: 5000 },
+  parameters: {
+    // The list request never answers (until the client's 10 s timeout and its retries give up).
+    fake: (server) => {
+      signedIn(4)(server);
+      server.fail({ method: 'GET', path: '/sessions', status: 'hang', times: Infinity });
+    },
+  },
   play: async ({ canvasElement }) => {
     const host = list(canvasElement);
     const base = await findPart(host, 'base');
@@ -139,6 +145,7 @@ export const Loading: Story = {
 };
 
 export const OnlyThisDevice: Story = {
+  name: 'Only this device',
   parameters: { fake: signedIn(0) },
   render: (_args, context) =>
     stage(
@@ -330,6 +337,21 @@ export const LogOutThisDevice: Story = {
     await waitFor(() => expect(statusText(host)).toBe("You're signed out."));
     expect(parts(host, 'row')).toHaveLength(0);
     expect(logLines(canvasElement)).toEqual(['sk-logout-request {"scope":"current"}', 'sk-logout {"scope":"current","serverRevoked":true}']);
+  },
+};
+
+export const LogOutThisDeviceFailed: Story = {
+  name: 'Log out on this device, failed',
+  args: { failures: '500' },
+  play: async ({ canvasElement }) => {
+    const host = list(canvasElement);
+    await findRows(host);
+    await userEvent.click(part(host, 'logout-button')!);
+    await waitFor(() => expect(statusText(host)).toBe("Couldn't log out. Check your connection and try again."));
+    // The session is kept: the rows stay, and "Log out" works again.
+    expect(parts(host, 'row').length).toBeGreaterThan(1);
+    expect(part(host, 'logout-button')!.getAttribute('aria-disabled')).not.toBe('true');
+    expect(logLines(canvasElement).at(-1)).toMatch(/^sk-error \{"error":.*"action":"sign-out"\}$/);
   },
 };
 

@@ -51,7 +51,7 @@ export const baseStyles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  button:hover:not([aria-disabled='true'], .danger, .primary) {
+  button:hover:not([aria-disabled='true'], :disabled, .danger, .primary) {
     background: var(--_subtle);
   }
   button.danger,
@@ -65,13 +65,17 @@ export const baseStyles = css`
   a.primary {
     background: var(--_accent);
   }
-  button.danger:hover,
-  button.primary:hover {
+  button.danger:hover:not(:disabled),
+  button.primary:hover:not(:disabled) {
     filter: brightness(1.1);
   }
   button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.7;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.5;
   }
   :focus-visible {
     outline: 2px solid var(--_accent);

@@ -28,9 +28,9 @@ export interface SkLogoutErrorDetail {
  * @tag sk-logout-button
  * @slot - The button's label. Default: "Log out" (or the scope's label).
  *
- * @event {CustomEvent<SkLogoutRequestDetail>} sk-logout-request - Before the request; cancel it to stop the logout.
- * @event {CustomEvent<SkLogoutDetail>} sk-logout - Once the logout is done (after the server confirmed, or cleared locally with `force-clear`).
- * @event {CustomEvent<SkLogoutErrorDetail>} sk-logout-error - The logout failed; the session is kept.
+ * @event {CustomEvent<SkLogoutRequestDetail>} sk-logout-request - Detail: `{ scope }`. Before the request; cancel it to stop the logout.
+ * @event {CustomEvent<SkLogoutDetail>} sk-logout - Detail: `{ scope, serverRevoked }`. Once the logout is done (after the server confirmed, or cleared locally with `force-clear`).
+ * @event {CustomEvent<SkLogoutErrorDetail>} sk-logout-error - Detail: `{ error }`. The logout failed; the session is kept.
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The logout button.
@@ -41,16 +41,16 @@ export interface SkLogoutErrorDetail {
  * @csspart cancel-button - The button that cancels.
  * @csspart message - The status line: pending, done, failed, or the `force-clear` note.
  *
- * @cssproperty --sk-font-family - Font family.
- * @cssproperty --sk-font-size - Base font size.
- * @cssproperty --sk-color-text - Text colour.
- * @cssproperty --sk-color-muted - Secondary text colour.
- * @cssproperty --sk-color-surface - Background colour.
- * @cssproperty --sk-color-border - Border colour.
- * @cssproperty --sk-color-accent - Focus ring and primary actions.
- * @cssproperty --sk-color-danger - Destructive actions and errors.
- * @cssproperty --sk-radius - Corner radius.
- * @cssproperty --sk-space - Base spacing unit.
+ * @cssproperty [--sk-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - Font family.
+ * @cssproperty [--sk-font-size=0.875rem] - Base font size.
+ * @cssproperty [--sk-color-text=#1f2328] - Text colour (dark: `#f0f6fc`).
+ * @cssproperty [--sk-color-muted=#59636e] - Secondary text colour (dark: `#9198a1`).
+ * @cssproperty [--sk-color-surface=#ffffff] - Background colour (dark: `#0d1117`).
+ * @cssproperty [--sk-color-border=#d1d9e0] - Border colour (dark: `#3d444d`).
+ * @cssproperty [--sk-color-accent=#0969da] - Focus ring and primary actions (dark: `#4493f8`).
+ * @cssproperty [--sk-color-danger=#cf222e] - Destructive actions and errors (dark: `#f85149`).
+ * @cssproperty [--sk-radius=6px] - Corner radius.
+ * @cssproperty [--sk-space=0.75rem] - Base spacing unit.
  */
 export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   static override styles = [baseStyles, logoutButtonStyles];

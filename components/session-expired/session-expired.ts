@@ -55,9 +55,9 @@ function deepActiveElement(): HTMLElement | undefined {
  * @tag sk-session-expired
  * @slot reauth - A sign-in form shown inside the dialog. After signing in, call `client.notifySignedIn()`: every tab's dialog closes once the server confirms.
  *
- * @event {CustomEvent<SkSessionExpiredDetail>} sk-session-expired - The session ended for `reason`. Cancel it to show nothing.
- * @event {CustomEvent<SkSessionExpiringDetail>} sk-session-expiring - The pre-expiry or idle warning opened.
- * @event {CustomEvent<SkSessionExtendedDetail>} sk-session-extended - The session was extended while a warning was open.
+ * @event {CustomEvent<SkSessionExpiredDetail>} sk-session-expired - Detail: `{ reason }`. The session ended for `reason`. Cancel it to show nothing.
+ * @event {CustomEvent<SkSessionExpiringDetail>} sk-session-expiring - Detail: `{ expiresAt, secondsLeft }`. The pre-expiry or idle warning opened.
+ * @event {CustomEvent<SkSessionExtendedDetail>} sk-session-extended - Detail: `{ expiresAt }`. The session was extended while a warning was open.
  *
  * @csspart dialog - The modal dialog.
  * @csspart title - The dialog's heading.
@@ -70,16 +70,16 @@ function deepActiveElement(): HTMLElement | undefined {
  * @csspart logout-button - "Log out" in a warning.
  * @csspart status - Announcements for screen readers and the extend error.
  *
- * @cssproperty --sk-font-family - Font family.
- * @cssproperty --sk-font-size - Base font size.
- * @cssproperty --sk-color-text - Text colour.
- * @cssproperty --sk-color-muted - Secondary text colour.
- * @cssproperty --sk-color-surface - Dialog background.
- * @cssproperty --sk-color-border - Border colour.
- * @cssproperty --sk-color-accent - Focus ring and primary actions.
- * @cssproperty --sk-color-danger - Errors.
- * @cssproperty --sk-radius - Corner radius.
- * @cssproperty --sk-space - Base spacing unit.
+ * @cssproperty [--sk-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - Font family.
+ * @cssproperty [--sk-font-size=0.875rem] - Base font size.
+ * @cssproperty [--sk-color-text=#1f2328] - Text colour (dark: `#f0f6fc`).
+ * @cssproperty [--sk-color-muted=#59636e] - Secondary text colour (dark: `#9198a1`).
+ * @cssproperty [--sk-color-surface=#ffffff] - Dialog background (dark: `#0d1117`).
+ * @cssproperty [--sk-color-border=#d1d9e0] - Border colour (dark: `#3d444d`).
+ * @cssproperty [--sk-color-accent=#0969da] - Focus ring and primary actions (dark: `#4493f8`).
+ * @cssproperty [--sk-color-danger=#cf222e] - Errors (dark: `#f85149`).
+ * @cssproperty [--sk-radius=6px] - Corner radius.
+ * @cssproperty [--sk-space=0.75rem] - Base spacing unit.
  */
 export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   static override styles = [baseStyles, sessionExpiredStyles];

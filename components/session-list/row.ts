@@ -12,6 +12,22 @@ export interface RowOptions {
   hideLocation: boolean;
 }
 
+/** Sign-in providers by id: brand names, the same in every language, so not in the string tables. */
+const PROVIDERS = new Map(
+  Object.entries({
+    google: 'Google',
+    github: 'GitHub',
+    gitlab: 'GitLab',
+    apple: 'Apple',
+    microsoft: 'Microsoft',
+    facebook: 'Facebook',
+    discord: 'Discord',
+    linkedin: 'LinkedIn',
+    slack: 'Slack',
+    twitter: 'X',
+  }),
+);
+
 /** A `<time>` for `date` showing `text(date)`, with the exact time as its title; nothing without a date. */
 const time = (date: Date | undefined, part: string, fmt: Formatters, text: (date: Date) => string) =>
   date ? html`<time part=${part} datetime=${date.toISOString()} title=${fmt.exact(date)}>${text(date)}</time>` : nothing;
@@ -24,7 +40,7 @@ export function sessionRow(session: Session, device: { type: DeviceType; label: 
   const { current, ipAddress, location, authMethods } = session;
   const methods = authMethods?.map((method) => {
     const name = (t as Record<string, unknown>)[`method_${method}`];
-    return typeof name === 'string' ? name : method;
+    return typeof name === 'string' ? name : (PROVIDERS.get(method.toLowerCase()) ?? method);
   });
   // No whitespace inside the detail lines: an empty line collapses with :empty.
   return html`${deviceIcon(device.type)}

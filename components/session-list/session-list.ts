@@ -43,14 +43,14 @@ const copy = (session: Session): Session => structuredClone(session);
  * @slot heading - The heading's text. Default: "Where you're signed in".
  * @slot empty - Shown when this is the only device. Default: "You're only signed in on this device."
  *
- * @event {CustomEvent<SkSessionRevokeDetail>} sk-session-revoke - After confirmation, before the request; cancel it to stop (e.g. to ask for step-up authentication).
- * @event {CustomEvent<SkSessionRevokedDetail>} sk-session-revoked - The server signed that session out.
- * @event {CustomEvent<SkOtherSessionsRevokeDetail>} sk-other-sessions-revoke - After confirmation, before signing out every other session; cancel it to stop.
- * @event {CustomEvent<SkOtherSessionsRevokedDetail>} sk-other-sessions-revoked - The server signed every other session out.
- * @event {CustomEvent<SkReauthRequiredDetail>} sk-reauth-required - The server wants a fresh sign-in before this action.
- * @event {CustomEvent<SkErrorDetail>} sk-error - Listing, revoking or logging out failed; the list shows what it could.
- * @event {CustomEvent<SkLogoutRequestDetail>} sk-logout-request - "Log out" on this device's row, before the request; cancel it to stop.
- * @event {CustomEvent<SkLogoutDetail>} sk-logout - This device is logged out.
+ * @event {CustomEvent<SkSessionRevokeDetail>} sk-session-revoke - Detail: `{ session }`. After confirmation, before the request; cancel it to stop (e.g. to ask for step-up authentication).
+ * @event {CustomEvent<SkSessionRevokedDetail>} sk-session-revoked - Detail: `{ session }`. The server signed that session out.
+ * @event {CustomEvent<SkOtherSessionsRevokeDetail>} sk-other-sessions-revoke - Detail: `{ count }`. After confirmation, before signing out every other session; cancel it to stop.
+ * @event {CustomEvent<SkOtherSessionsRevokedDetail>} sk-other-sessions-revoked - Detail: `{ count }`. The server signed every other session out.
+ * @event {CustomEvent<SkReauthRequiredDetail>} sk-reauth-required - Detail: `{ action, session?, claim? }`. The server wants a fresh sign-in before this action.
+ * @event {CustomEvent<SkErrorDetail>} sk-error - Detail: `{ error, action }`. Listing, revoking or logging out failed; the list shows what it could.
+ * @event {CustomEvent<SkLogoutRequestDetail>} sk-logout-request - Detail: `{ scope }`. "Log out" on this device's row, before the request; cancel it to stop.
+ * @event {CustomEvent<SkLogoutDetail>} sk-logout - Detail: `{ scope, serverRevoked }`. This device is logged out.
  *
  * @csspart heading - The heading.
  * @csspart base - Everything below the heading; `aria-busy` while loading.
@@ -83,16 +83,16 @@ const copy = (session: Session): Session => structuredClone(session);
  * @csspart retry-button - Loads the list again.
  * @csspart status - The live region announcing progress, results and failures.
  *
- * @cssproperty --sk-font-family - Font family.
- * @cssproperty --sk-font-size - Base font size.
- * @cssproperty --sk-color-text - Text colour.
- * @cssproperty --sk-color-muted - Secondary text colour.
- * @cssproperty --sk-color-surface - Background colour.
- * @cssproperty --sk-color-border - Border colour.
- * @cssproperty --sk-color-accent - Focus ring and primary actions.
- * @cssproperty --sk-color-danger - Destructive actions and errors.
- * @cssproperty --sk-radius - Corner radius.
- * @cssproperty --sk-space - Base spacing unit.
+ * @cssproperty [--sk-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - Font family.
+ * @cssproperty [--sk-font-size=0.875rem] - Base font size.
+ * @cssproperty [--sk-color-text=#1f2328] - Text colour (dark: `#f0f6fc`).
+ * @cssproperty [--sk-color-muted=#59636e] - Secondary text colour (dark: `#9198a1`).
+ * @cssproperty [--sk-color-surface=#ffffff] - Background colour (dark: `#0d1117`).
+ * @cssproperty [--sk-color-border=#d1d9e0] - Border colour (dark: `#3d444d`).
+ * @cssproperty [--sk-color-accent=#0969da] - Focus ring and primary actions (dark: `#4493f8`).
+ * @cssproperty [--sk-color-danger=#cf222e] - Destructive actions and errors (dark: `#f85149`).
+ * @cssproperty [--sk-radius=6px] - Corner radius.
+ * @cssproperty [--sk-space=0.75rem] - Base spacing unit.
  */
 export class SkSessionList extends SkElement<SessionListStrings> {
   static override styles = [baseStyles, sessionListStyles];

@@ -1,4 +1,17 @@
-import { expect, waitFor } from 'storybook/test';
+import { configure, expect, waitFor } from 'storybook/test';
+
+/** How long the `find…` helpers wait by default; grows with the fake backend's latency. */
+let findTimeout = 3000;
+
+/**
+ * Stretches every wait in the stories' play functions (these helpers and storybook/test's own
+ * `waitFor`) to the fake backend's latency, so a designer who sets it to 2 s still sees each story
+ * reach its state. A story may wait for several answers in a row (retries with backoff, refreshes).
+ */
+export function scaleWaitsToLatency(latency: number) {
+  findTimeout = 3000 + 10 * latency;
+  configure({ asyncUtilTimeout: 1000 + 10 * latency });
+}
 
 /** A part inside an element's shadow root, or null. */
 export function part<T extends HTMLElement = HTMLElement>(host: Element, name: string): T | null {
@@ -11,7 +24,7 @@ export function parts<T extends HTMLElement = HTMLElement>(host: Element, name: 
 }
 
 /** Waits (up to `timeout` ms) for a part to be rendered and returns it. */
-export async function findPart<T extends HTMLElement = HTMLElement>(host: Element, name: string, timeout = 3000): Promise<T> {
+export async function findPart<T extends HTMLElement = HTMLElement>(host: Element, name: string, timeout = findTimeout): Promise<T> {
   return waitFor(
     () => {
       const found = part<T>(host, name);
@@ -47,7 +60,7 @@ export function rowOf(list: Element, label: string): HTMLElement {
 }
 
 /** Waits until the session list shows rows, and returns them. */
-export async function findRows(list: Element, timeout = 3000): Promise<HTMLElement[]> {
+export async function findRows(list: Element, timeout = findTimeout): Promise<HTMLElement[]> {
   return waitFor(
     () => {
       const rows = parts(list, 'row');
@@ -67,6 +80,6 @@ export const plain = (text: string | null | undefined) => (text ?? '').replace(/
 export const textOf = (element: Node | null | undefined) => plain(element?.textContent);
 
 /** Waits for an element of `tag` to appear in the story (React renders after the story returns). */
-export async function findElement<K extends keyof HTMLElementTagNameMap>(canvas: ParentNode, tag: K, timeout = 3000): Promise<HTMLElementTagNameMap[K]> {
+export async function findElement<K extends keyof HTMLElementTagNameMap>(canvas: ParentNode, tag: K, timeout = findTimeout): Promise<HTMLElementTagNameMap[K]> {
   return waitFor(() => elementIn(canvas, tag), { timeout });
 }

@@ -2,6 +2,7 @@ import type { Loader, StoryContext } from '@storybook/web-components-vite';
 import { createSessionClient, restBackend, type RestBackendOptions, type SessionClient } from '../../core/index.js';
 import type { FakeAuthServer } from '../../core/msw/index.js';
 import { API, failChanges, fake, signedIn, type FailureMode, type FakeSetup } from './fake.js';
+import { scaleWaitsToLatency } from './dom.js';
 
 /** What every story gets: the fake server, a fresh client for it, and a place to register cleanups. */
 export interface StoryEnv {
@@ -52,6 +53,7 @@ function createEnv(context: StoryContext): StoryEnv & { dispose(): void } {
   fake.clockOffset = 0;
   (parameters.fake ?? DEFAULT_SETUP)(fake);
   failChanges(fake, args.failures ?? (context.globals.failures as FailureMode | undefined) ?? 'none');
+  scaleWaitsToLatency(fake.latency);
 
   const cleanups: Array<() => void> = [];
   const newClient = () => {

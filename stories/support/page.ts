@@ -10,6 +10,8 @@ export interface PageParameters {
 }
 
 const pageOf = (context: StoryContext) => (context.parameters.page ?? {}) as PageParameters;
+/** A dark page where the story asks for one, or where its `theme` control is set to dark. */
+const isDark = (context: StoryContext) => !!pageOf(context).dark || context.args.theme === 'dark';
 
 /**
  * Wraps every story in a padded page (dark where the story asks), and forwards the elements'
@@ -18,7 +20,7 @@ const pageOf = (context: StoryContext) => (context.parameters.page ?? {}) as Pag
  */
 export const withPage: Decorator = (story, context) => {
   const page = document.createElement('div');
-  page.className = pageOf(context).dark ? 'sk-story-page sk-story-page-dark' : 'sk-story-page';
+  page.className = isDark(context) ? 'sk-story-page sk-story-page-dark' : 'sk-story-page';
   for (const [name, argType] of Object.entries(context.argTypes)) {
     const action = argType.action as string | { name?: string } | undefined;
     const event = typeof action === 'string' ? action : action?.name;
@@ -29,9 +31,9 @@ export const withPage: Decorator = (story, context) => {
   return page;
 };
 
-/** beforeEach: a dark story darkens the whole canvas (not the docs page it may be shown in). */
+/** beforeEach: a dark story (or theme control) darkens the whole canvas (not the docs page it may be shown in). */
 export const darkCanvas = (context: StoryContext) => {
-  if (!pageOf(context).dark || context.viewMode !== 'story') return undefined;
+  if (!isDark(context) || context.viewMode !== 'story') return undefined;
   document.documentElement.classList.add('sk-story-dark');
   return () => document.documentElement.classList.remove('sk-story-dark');
 };

@@ -147,6 +147,14 @@ describe('<sk-session-list>: rows', () => {
     expect(part(list, 'revoke-others-button')).toBeNull();
   });
 
+  it('names sign-in providers as brands (Google, GitHub) and shows other unknown methods as sent', async () => {
+    fake.signIn({ userAgent: MAC_CHROME, authMethods: ['google', 'GitHub', 'constructor'] });
+    const client = newClient();
+    await client.getSession();
+    const list = await showList(client);
+    expect(parts(list, 'row')[0].querySelector('[part=methods]')!.textContent).toBe('Signed in with Google, GitHub, and constructor');
+  });
+
   it('the only-this-device state says so by default and has no axe violations', async () => {
     const { client } = await signedIn(0);
     const list = await showList(client);
