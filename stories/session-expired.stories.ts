@@ -50,8 +50,9 @@ const endings = {
     fake.revokeFromElsewhere();
     await client.getSession();
   },
+  // forceClear: the other tab signs out (and tells this one) even when the Failures control is on.
   'signed-out-elsewhere': async ({ otherTab }: StoryEnv) => {
-    await otherTab().signOut();
+    await otherTab().signOut({ forceClear: true });
   },
   // What the element does itself when `idle-timeout` runs out (a real one takes at least 20 s).
   idle: async ({ client }: StoryEnv) => {

@@ -37,12 +37,19 @@ export const signedIn =
   };
 
 /** The failure modes a designer can switch on from the toolbar or the `failures` control. */
-export type FailureMode = 'none' | '500' | 'network';
+export type FailureMode = 'none' | '500' | 'network' | 'list-500' | 'all-500';
 
-/** Makes every change (sign-out, revoke, revoke others) fail; reads keep working. */
+/**
+ * `500` and `network`: every change (sign-out, revoke, revoke others) fails; reads keep working.
+ * `list-500`: the session list fails to load. `all-500`: every request fails (a server that is down).
+ */
 export function failChanges(server: FakeAuthServer, mode: FailureMode) {
   if (mode === 'none') return;
+  if (mode === 'list-500' || mode === 'all-500') {
+    server.fail({ method: 'GET', path: mode === 'all-500' ? undefined : /^\/sessions$/, status: 500, times: Infinity });
+    if (mode === 'list-500') return;
+  }
   const status = mode === 'network' ? 'network' : 500;
-  server.fail({ method: 'POST', path: /^\/(signout|sessions\/revoke-others)$/, status, times: Infinity });
+  server.fail({ method: 'POST', path: /^\/(signout|sessions\/revoke-others|session\/refresh)$/, status, times: Infinity });
   server.fail({ method: 'DELETE', status, times: Infinity });
 }
