@@ -19,14 +19,14 @@ const root = join(import.meta.dirname, '../..');
 const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
 
 /**
- * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 20 744 B — OVER by 6 408 B.
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 20 836 B — OVER by 6 500 B.
  * Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with their
- * styles, strings, dialogs, warnings and list. Regression ceiling (20 744 rounded up to 256) until
+ * styles, strings, dialogs, warnings and list. Regression ceiling (20 836 rounded up to 256) until
  * the kit is slimmed down.
  */
 const KIT_CEILING = 20_992;
 /**
- * `sessionkit/core`: target 4 096 B; measured 4 920 B — OVER by 824 B (refusing redirects and the
+ * `sessionkit/core`: target 4 096 B; measured 4 925 B — OVER by 829 B (refusing redirects and the
  * backoff for overdue sessions added ~100 B). Regression ceiling (rounded up to 64).
  */
 const CORE_CEILING = 4_928;
