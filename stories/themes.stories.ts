@@ -75,15 +75,14 @@ export const DarkDialog: Story = {
 
 export const RightToLeft: Story = {
   name: 'Right to left (Arabic)',
+  parameters: { page: { dir: 'rtl', lang: 'ar' } },
   render: (_args, context) =>
     stage(
       envOf(context),
-      html`<div dir="rtl" lang="ar">
-        <sk-session-provider .client=${envOf(context).client}>
-          <div class="sk-story-row"><sk-logout-button></sk-logout-button></div>
-          <sk-session-list></sk-session-list>
-        </sk-session-provider>
-      </div>`,
+      html`<sk-session-provider .client=${envOf(context).client}>
+        <div class="sk-story-row"><sk-logout-button></sk-logout-button></div>
+        <sk-session-list></sk-session-list>
+      </sk-session-provider>`,
     ),
   play: async ({ canvasElement }) => {
     const host = list(canvasElement);

@@ -8,12 +8,14 @@ import { css } from 'lit';
  * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
  *   with that universal sibling selector Chromium restyles every row when one is removed.
  * - The status region is never `display: none`, so it stays in the accessibility tree and is announced.
+ * - The heading is as wide as its text: focus lands on it after a revoke or logout, and the ring should hug the words.
  */
 export const sessionListStyles = css`
   :host {
     display: block;
   }
   [part='heading'] {
+    width: fit-content;
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 1.15em;
     font-weight: 600;

@@ -7,6 +7,9 @@ import { eventLog } from './event-log.js';
 export interface PageParameters {
   /** A dark page (and canvas) behind the story, so dark themes are seen, and contrast-checked, as meant. */
   dark?: boolean;
+  /** The page's direction and language, for right-to-left stories: the whole page mirrors, not only the elements. */
+  dir?: 'rtl';
+  lang?: string;
 }
 
 const pageOf = (context: StoryContext) => (context.parameters.page ?? {}) as PageParameters;
@@ -21,6 +24,9 @@ const isDark = (context: StoryContext) => !!pageOf(context).dark || context.args
 export const withPage: Decorator = (story, context) => {
   const page = document.createElement('div');
   page.className = isDark(context) ? 'sk-story-page sk-story-page-dark' : 'sk-story-page';
+  const { dir, lang } = pageOf(context);
+  if (dir) page.dir = dir;
+  if (lang) page.lang = lang;
   for (const [name, argType] of Object.entries(context.argTypes)) {
     const action = argType.action as string | { name?: string } | undefined;
     const event = typeof action === 'string' ? action : action?.name;
