@@ -26,7 +26,10 @@ const logoutButton = (canvas: HTMLElement) => elementIn(canvas, 'sk-logout-butto
 const button = (host: Element) => part<HTMLButtonElement>(host, 'button')!;
 
 /** Waits until the button has its client (it renders nothing before) and clicks it. */
-async function clickLogout(canvas: HTMLElement) {
+/** Clicks "Log out" once the page knows the session, as a person would after it loaded. */
+async function clickLogout(canvas: HTMLElement, loaded: Record<string, unknown>) {
+  const { client } = envOf({ loaded });
+  await waitFor(() => expect(client.getState().status).not.toBe('unknown'));
   const host = logoutButton(canvas);
   await userEvent.click(await findPart(host, 'button'));
   return host;
@@ -75,7 +78,7 @@ export const Pending: Story = {
     },
   },
   play: async ({ canvasElement, loaded }) => {
-    const host = await clickLogout(canvasElement);
+    const host = await clickLogout(canvasElement, loaded);
     await waitFor(() => expect(button(host).getAttribute('aria-busy')).toBe('true'));
     expect(button(host).getAttribute('aria-disabled')).toBe('true');
     expect(part(host, 'spinner')).toBeTruthy();
@@ -91,7 +94,7 @@ export const Pending: Story = {
 export const LoggedOut: Story = {
   name: 'Logged out',
   play: async ({ canvasElement, loaded }) => {
-    const host = await clickLogout(canvasElement);
+    const host = await clickLogout(canvasElement, loaded);
     await waitFor(() => expect(textOf(part(host, 'message'))).toBe('You are logged out.'));
     expect(envOf({ loaded }).client.getState().status).toBe('signed-out');
     expect(logLines(canvasElement)).toEqual(['sk-logout-request {"scope":"current"}', 'sk-logout {"scope":"current","serverRevoked":true}']);
@@ -106,7 +109,7 @@ export const Failed: Story = {
     },
   },
   play: async ({ canvasElement, loaded }) => {
-    const host = await clickLogout(canvasElement);
+    const host = await clickLogout(canvasElement, loaded);
     const message = part(host, 'message')!;
     await waitFor(() => expect(textOf(message)).toBe('Could not log out. Check your connection and try again.'));
     expect(message.getAttribute('role')).toBe('status');
@@ -128,7 +131,7 @@ export const ForceClear: Story = {
     },
   },
   play: async ({ canvasElement, loaded }) => {
-    const host = await clickLogout(canvasElement);
+    const host = await clickLogout(canvasElement, loaded);
     await waitFor(() => expect(textOf(part(host, 'message'))).toContain('the server could not be reached'));
     expect(envOf({ loaded }).client.getState().status).toBe('signed-out');
     expect(logLines(canvasElement).at(-1)).toBe('sk-logout {"scope":"current","serverRevoked":false}');
@@ -139,7 +142,7 @@ export const Confirm: Story = {
   name: 'Confirm open',
   args: { confirm: true },
   play: async ({ canvasElement, loaded }) => {
-    const host = await clickLogout(canvasElement);
+    const host = await clickLogout(canvasElement, loaded);
     expect(textOf(await findPart(host, 'confirm-message'))).toBe('Log out of this device?');
     expect(textOf(part(host, 'confirm-button'))).toBe('Yes, log out');
     await waitFor(() => expect(deepActiveElement()).toBe(part(host, 'cancel-button')));
@@ -167,8 +170,8 @@ export const ScopeOthers: Story = {
 export const ScopeAllWithConfirm: Story = {
   name: 'Scope: everywhere, with confirm',
   args: { scope: 'all', confirm: true },
-  play: async ({ canvasElement }) => {
-    const host = await clickLogout(canvasElement);
+  play: async ({ canvasElement, loaded }) => {
+    const host = await clickLogout(canvasElement, loaded);
     expect(textOf(await findPart(host, 'confirm-message'))).toBe('Log out of all your devices, including this one?');
   },
 };
@@ -192,8 +195,8 @@ export const CustomLabel: Story = {
       </sk-session-provider>`,
       EVENTS,
     ),
-  play: async ({ canvasElement }) => {
-    const host = await clickLogout(canvasElement);
+  play: async ({ canvasElement, loaded }) => {
+    const host = await clickLogout(canvasElement, loaded);
     expect(textOf(host)).toBe('Sign out');
     await waitFor(() => expect(textOf(part(host, 'message'))).toBe('See you soon.'));
   },
@@ -204,7 +207,7 @@ export const FailuresControl: Story = {
   // The same as choosing "Every change fails (network)" in the toolbar, for this story only.
   args: { failures: 'network' },
   play: async ({ canvasElement, loaded }) => {
-    const host = await clickLogout(canvasElement);
+    const host = await clickLogout(canvasElement, loaded);
     await waitFor(() => expect(textOf(part(host, 'message'))).toBe('Could not log out. Check your connection and try again.'));
     expect(envOf({ loaded }).client.getState().status).toBe('active');
     expect(logLines(canvasElement).at(-1)).toBe('sk-logout-error {"error":"NetworkError(network)"}');
