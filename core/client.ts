@@ -127,13 +127,23 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   setPending(readPendingSignOut(key));
 
   const ended = () => state.status === 'expired' || state.status === 'signed-out';
-  const serverNow = () => Date.now() + (backend.clockOffset?.() ?? 0);
+  /**
+   * Sessions are handed out in this browser's clock: the server's dates, less how far its clock is
+   * ahead (from its `Date` header). Timers, countdowns, "active 5 minutes ago" and event details can
+   * then all compare them with `Date.now()`.
+   */
+  function localTime(session: Session): Session {
+    const offset = backend.clockOffset?.() ?? 0;
+    if (!offset) return session;
+    const shift = (date: Date | undefined) => date && new Date(date.getTime() - offset);
+    return { ...session, createdAt: shift(session.createdAt), lastActiveAt: shift(session.lastActiveAt), expiresAt: shift(session.expiresAt) };
+  }
   const canRefresh = () => refreshCap > 0 && capabilities.refresh && !!backend.refresh;
   const sessionEnded = (code = 'session_ended') => new SessionExpiredError(code, 401);
 
   function expiresIn() {
     const expiresAt = state.session?.expiresAt?.getTime();
-    return expiresAt === undefined ? undefined : expiresAt - serverNow();
+    return expiresAt === undefined ? undefined : expiresAt - Date.now();
   }
 
   function setState(status: SessionStatus, session: Session | null = null, reason?: ExpiryReason) {
@@ -224,7 +234,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         // this tab waited for the lock): the session is already extended, so only read it.
         const refreshedElsewhere =
           extendedElsewhereAt > staleSince || Number(readStored(refreshedKey)) > staleSince;
-        const fresh = refreshedElsewhere ? await backend.getSession() : await backend.refresh!();
+        const answer = refreshedElsewhere ? await backend.getSession() : await backend.refresh!();
+        const fresh = answer && localTime(answer);
         if (!fresh) throw sessionEnded('unauthenticated');
         // Without storage, the message alone tells the other tabs.
         writeStored(refreshedKey, Date.now());
@@ -263,7 +274,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         lastCheckAt = Date.now();
         const startGeneration = generation;
         try {
-          const session = await authorized(() => backend.getSession({ signal: requestSignal }));
+          const answer = await authorized(() => backend.getSession({ signal: requestSignal }));
+          const session = answer && localTime(answer);
           return generation === startGeneration ? applySession(session) : null;
         } catch (error) {
           // No session is an answer, not a failure: the state says why it ended.
@@ -419,7 +431,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       return runShared(
         'list',
         async (signal) => {
-          const sessions = await authorized(() => backend.listSessions({ signal }));
+          const sessions = (await authorized(() => backend.listSessions({ signal }))).map(localTime);
           // A server that marks no row current: the session check already said which one is ours.
           const current = sessions.find((session) => session.current) ?? sessions.find((session) => session.id === state.session?.id);
           if (current) current.current = true;

@@ -35,6 +35,8 @@ const REASON_TEXT: Record<ExpiryReason, keyof SessionExpiredStrings> = {
 const MIN_WARNING_S = 20;
 /** The idle warning's length when `warn-before` is not set. */
 const DEFAULT_IDLE_WARNING_S = 60;
+/** Longest pause before a tab signs out for inactivity, so tabs do not all send it at once. */
+const IDLE_SIGN_OUT_SPREAD_MS = 500;
 const MAX_TIMER_MS = 2_147_483_647;
 
 const ended = (state: SessionState) => state.status === 'expired' || state.status === 'signed-out';
@@ -185,7 +187,12 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     const warning = this.#warningSeconds;
     if (warning && left !== undefined && left > 0) {
       this.#warnTimer = setTimeout(
-        () => this.#openWarning('warning', Date.now() + (client.expiresIn() ?? 0)),
+        () => {
+          const remaining = client.expiresIn() ?? 0;
+          // No time left (the computer slept through the warning): ask the server, do not count down from 0.
+          if (remaining > 0) this.#openWarning('warning', Date.now() + remaining);
+          else client.getSession().catch(() => {});
+        },
         Math.min(Math.max(left - warning * 1000, 0), MAX_TIMER_MS),
       );
     }
@@ -243,6 +250,10 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
 
   async #signOutIdle() {
     const client = this.sessionClient;
+    // Every tab reaches 0 at once: a random pause lets the first one's sign-out reach the others,
+    // so the server usually sees one request rather than one per tab (a late one meets a 401,
+    // which counts as signed out already).
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * IDLE_SIGN_OUT_SPREAD_MS));
     if (!client || ended(client.getState())) return;
     await client.signOut({ reason: 'idle', forceClear: true }).catch(() => {});
   }
@@ -299,7 +310,8 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     try {
       this.#activity.touch();
       const session = await this.sessionClient!.refresh();
-      this.#extended(session.expiresAt);
+      // Usually the new state has already closed the warning and said so (see stateChanged).
+      if (this.mode === 'warning') this.#extended(session.expiresAt);
     } catch (error) {
       if (!(error instanceof SessionExpiredError)) this.announcement = this.t.extendFailed;
     }

@@ -149,9 +149,15 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   override connectedCallback() {
     this.#connection = new AbortController();
     super.connectedCallback();
-    this.#offFocus = browserEnvironment.onFocus(() => {
+    const offFocus = browserEnvironment.onFocus(() => {
       if (Date.now() - this.#fetchedAt >= FOCUS_THROTTLE_MS) void this.#load(true);
     });
+    // Back online, or back from the back/forward cache: whatever was shown (or failed) may be stale.
+    const offResume = browserEnvironment.onResume(() => void this.#load(true));
+    this.#offFocus = () => {
+      offFocus();
+      offResume();
+    };
     this.#schedule();
   }
 

@@ -190,6 +190,8 @@ describe('<sk-session-expired>', () => {
     await until(() => expect(dialogOf(element).open).toBe(false));
     expect(fake.count('POST', '/session/refresh')).toBe(1);
     expect(events.at(-1)!.type).toBe('sk-session-extended');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events.filter((event) => event.type === 'sk-session-extended')).toHaveLength(1);
   });
 
   it('a session the server still calls active after its expiresAt: the countdown closes at 0 instead of staying open, and no new warning opens', async () => {
@@ -252,6 +254,27 @@ describe('<sk-session-expired>', () => {
     await until(() => expect(dialogOf(element).open).toBe(false));
     expect(document.activeElement).toBe(outside);
     outside.remove();
+  });
+
+  it('after the computer slept through the warning, the warning timer asks the server instead of counting down from 0', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 60_000;
+    const client = await signedIn();
+    const events = recordEvents('sk-session-expiring', 'sk-session-expired');
+    const element = await mount<SkSessionExpired>('<sk-session-expired warn-before="30"></sk-session-expired>', client);
+
+    // Asleep for 10 minutes: the wall clock moves on, the page's timers do not.
+    vi.setSystemTime(Date.now() + 10 * 60_000);
+    await vi.advanceTimersByTimeAsync(31_000);
+
+    // The fake clock creeps on while the server answers (msw's own timers run on it too).
+    await until(async () => {
+      await vi.advanceTimersByTimeAsync(20);
+      expect(events.map((event) => event.type)).toEqual(['sk-session-expired']);
+    });
+    expect(events[0].detail).toEqual({ reason: 'expired' });
+    await element.updateComplete;
+    expect(part(element, 'title')!.textContent).toBe('Your session has ended');
   });
 
   it('a warn-before under 20 s is raised to 20 s', async () => {

@@ -636,6 +636,18 @@ describe('<sk-session-list>: staying fresh', () => {
     expect(fake.count('GET', '/sessions')).toBe(2);
   });
 
+  it('refetches when the browser comes back online, replacing a load that failed offline', async () => {
+    const { client } = await signedIn(1, { baseUrl: '/api/auth', retries: 0 });
+    fake.fail({ path: '/sessions', status: 'network' });
+    const list = await mount<SkSessionList>('<sk-session-list></sk-session-list>', client);
+    await until(() => expect(part(list, 'retry-button')).not.toBeNull());
+
+    window.dispatchEvent(new Event('online'));
+
+    await until(() => expect(labels(list)).toHaveLength(2));
+    expect(part(list, 'message')).toBeNull();
+  });
+
   it('keeps a row that is being revoked hidden through a background refetch', async () => {
     const { client } = await signedIn(2);
     fake.fail({ method: 'DELETE', path: '/sessions/', delay: 300 });

@@ -144,3 +144,23 @@ describe('a server whose sessions outlive their expiresAt', () => {
     expect(fake.count('GET', '/session')).toBe(1 + 3);
   });
 });
+
+describe('dates in the browser’s clock', () => {
+  for (const skew of [2 * 3_600_000, -2 * 3_600_000]) {
+    it(`sessions from a server ${skew > 0 ? '2 h ahead' : '2 h behind'} come out in this browser's clock, so "active now" and event details agree with Date.now()`, async () => {
+      const { fake, client } = setup({ fake: { clockOffset: skew, sessionTtl: 3_600_000 } });
+      fake.signIn();
+      fake.addOtherDevices(1);
+
+      const session = (await client.getSession())!;
+      const [current, other] = await client.listSessions();
+
+      // The Date header has whole seconds: within a couple of seconds of the truth.
+      expect(Math.abs(session.lastActiveAt!.getTime() - Date.now())).toBeLessThan(2500);
+      expect(Math.abs(session.expiresAt!.getTime() - (Date.now() + 3_600_000))).toBeLessThan(2500);
+      expect(Math.abs(current.lastActiveAt!.getTime() - Date.now())).toBeLessThan(2500);
+      expect(Math.abs(other.lastActiveAt!.getTime() - (Date.now() - 7 * 60_000))).toBeLessThan(2500);
+      expect(Math.abs(client.expiresIn()! - 3_600_000)).toBeLessThan(2500);
+    });
+  }
+});
