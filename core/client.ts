@@ -77,6 +77,15 @@ const OVERDUE_RECHECKS = 3;
 
 const noop = () => {};
 
+/**
+ * Whether `time` is less than `ms` ago. A time in the future (the clock was set back) is not: a
+ * throttle must not stall until the clock catches up.
+ */
+const within = (time: number, ms: number) => {
+  const elapsed = Date.now() - time;
+  return elapsed >= 0 && elapsed < ms;
+};
+
 /** Calls every listener with `value`; a listener may unsubscribe itself (or others) meanwhile. */
 function notify<T>(listeners: Set<(value: T) => void>, value: T) {
   for (const listener of [...listeners]) listener(value);
@@ -344,7 +353,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   function attachEnvironment() {
     const offFocus = env.onFocus(() => {
-      if (!ended() && env.isOnline() && Date.now() - lastCheckAt >= focusThrottle) recheck();
+      if (!ended() && env.isOnline() && !within(lastCheckAt, focusThrottle)) recheck();
     });
     const offResume = env.onResume(() => {
       if (!ended()) recheck();
@@ -363,7 +372,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
    * storage (or a stamp) the difference is NaN, never less, and every tab polls.
    */
   function pollOnce() {
-    if (ended() || !env.isOnline() || Date.now() - Number(readStored(pollKey)) < pollInterval * 0.8) return;
+    if (ended() || !env.isOnline() || within(Number(readStored(pollKey)), pollInterval * 0.8)) return;
     writeStored(pollKey, Date.now());
     recheck();
   }

@@ -20,7 +20,10 @@ export function trackActivity(onActivity: () => void, ignoreWithin: () => Node |
 
   const stored = (): number => {
     try {
-      return Number(localStorage.getItem(KEY)) || 0;
+      const time = Number(localStorage.getItem(KEY)) || 0;
+      // A stamp in the future (this or another tab's clock was set back) would keep the idle
+      // timeout from ever running out: it counts as activity now.
+      return Math.min(time, Date.now());
     } catch {
       return 0;
     }
@@ -48,7 +51,7 @@ export function trackActivity(onActivity: () => void, ignoreWithin: () => Node |
   };
 
   const onStorage = (event: StorageEvent) => {
-    const time = event.key === KEY ? Number(event.newValue) : 0;
+    const time = event.key === KEY ? Math.min(Number(event.newValue), Date.now()) : 0;
     if (time > lastActivity) {
       lastActivity = time;
       onActivity();

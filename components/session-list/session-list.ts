@@ -150,7 +150,9 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     this.#connection = new AbortController();
     super.connectedCallback();
     const offFocus = browserEnvironment.onFocus(() => {
-      if (Date.now() - this.#fetchedAt >= FOCUS_THROTTLE_MS) void this.#load(true);
+      // A fetch "in the future" means the clock was set back: fetch rather than wait for it.
+      const elapsed = Date.now() - this.#fetchedAt;
+      if (elapsed < 0 || elapsed >= FOCUS_THROTTLE_MS) void this.#load(true);
     });
     // Back online, or back from the back/forward cache: whatever was shown (or failed) may be stale.
     const offResume = browserEnvironment.onResume(() => void this.#load(true));

@@ -327,6 +327,21 @@ describe('<sk-session-expired>', () => {
     expect(part(element, 'body')!.textContent).toContain('inactive');
   });
 
+  it('an activity stamp from the future (a clock set back) does not keep the idle timeout from running out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const client = await signedIn();
+    localStorage.setItem('sessionkit:activity', String(Date.now() + 3_600_000));
+    try {
+      const element = await mount<SkSessionExpired>('<sk-session-expired idle-timeout="60" warn-before="20"></sk-session-expired>', client);
+      await vi.advanceTimersByTimeAsync(41_000);
+      await element.updateComplete;
+      expect(dialogOf(element).open).toBe(true);
+      expect(part(element, 'title')!.textContent).toBe('Are you still there?');
+    } finally {
+      localStorage.removeItem('sessionkit:activity');
+    }
+  });
+
   it('a key press in this tab counts as activity', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const client = await signedIn();

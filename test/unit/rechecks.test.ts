@@ -35,6 +35,25 @@ describe('re-checks on focus, online and polling (RELIABILITY 10, 24)', () => {
     expect(fake.count('GET', '/session') - before).toBe(1);
   });
 
+  it('a clock set back an hour does not stall focus re-checks or polling until it catches up', async () => {
+    useFakeTime();
+    const { fake, client, env } = setup({ client: { pollInterval: 10_000 } });
+    fake.signIn();
+    const unsubscribe = client.subscribe(() => {});
+    await client.getSession();
+    await vi.advanceTimersByTimeAsync(10);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    const before = fake.count('GET', '/session');
+
+    env.focus();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(fake.count('GET', '/session') - before).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.count('GET', '/session') - before).toBe(2);
+    unsubscribe();
+  });
+
   it('while offline nothing is polled; coming back online triggers exactly one re-check', async () => {
     useFakeTime();
     const { fake, client, env } = setup({ client: { pollInterval: 10_000 } });

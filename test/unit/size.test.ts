@@ -19,18 +19,18 @@ const root = join(import.meta.dirname, '../..');
 const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
 
 /**
- * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 20 980 B — OVER by 6 644 B.
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 20 984 B — OVER by 6 648 B.
  * Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with their
- * styles, strings, dialogs, warnings and list. Regression ceiling (20 980 rounded up to 256, plus 256) until
+ * styles, strings, dialogs, warnings and list. Regression ceiling (20 984 rounded up to 256, plus 256) until
  * the kit is slimmed down.
  */
 const KIT_CEILING = 21_248;
 /**
- * `sessionkit/core`: target 4 096 B; measured 4 983 B — OVER by 887 B (refusing redirects, the
- * backoff for overdue sessions and dates in the browser's clock added ~160 B). Regression ceiling
- * (rounded up to 64).
+ * `sessionkit/core`: target 4 096 B; measured 5 004 B — OVER by 908 B (refusing redirects, the
+ * backoff for overdue sessions, dates in the browser's clock and throttles that survive a clock set
+ * back added ~180 B). Regression ceiling (rounded up to 64).
  */
-const CORE_CEILING = 4_992;
+const CORE_CEILING = 5_056;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
  * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
