@@ -254,7 +254,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     // so the server usually sees one request rather than one per tab (a late one meets a 401,
     // which counts as signed out already).
     await new Promise((resolve) => setTimeout(resolve, Math.random() * IDLE_SIGN_OUT_SPREAD_MS));
-    if (!client || ended(client.getState())) return;
+    if (!client || !this.isConnected || ended(client.getState())) return;
     await client.signOut({ reason: 'idle', forceClear: true }).catch(() => {});
   }
 
@@ -265,15 +265,15 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #expire(reason: ExpiryReason) {
-    // A warning that turns into the ended dialog is closed and shown again, so focus moves onto
-    // "Sign in again" and screen readers announce the new dialog, rather than focus falling to
-    // <body> with the warning's buttons.
-    if (this.#dialog?.open) this.#dialog.close();
     this.#close();
     if (!emit<SkSessionExpiredDetail>(this, 'sk-session-expired', { reason }, true) || this.headless) return;
     const href = this.#loginHref();
     if (this.autoRedirect && href) location.assign(href);
     else {
+      // A warning that turns into the ended dialog is closed and shown again, so focus moves onto
+      // "Sign in again" and screen readers announce the new dialog, rather than focus falling to
+      // <body> with the warning's buttons.
+      this.#dialog?.close();
       this.#reason = reason;
       this.mode = 'expired';
     }

@@ -277,6 +277,28 @@ describe('<sk-session-expired>', () => {
     expect(part(element, 'title')!.textContent).toBe('Your session has ended');
   });
 
+  it('a warning whose sk-session-expired is cancelled closes and gives focus back', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 180_000;
+    const client = await signedIn();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    const element = await mount<SkSessionExpired>('<sk-session-expired warn-before="120"></sk-session-expired>', client);
+    element.addEventListener('sk-session-expired', (event) => event.preventDefault());
+    await vi.advanceTimersByTimeAsync(61_000);
+    await element.updateComplete;
+    expect(dialogOf(element).open).toBe(true);
+
+    vi.useRealTimers();
+    await endings.revoked(client);
+    await element.updateComplete;
+
+    expect(dialogOf(element).open).toBe(false);
+    expect(document.activeElement).toBe(outside);
+    outside.remove();
+  });
+
   it('a warn-before under 20 s is raised to 20 s', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     fake.sessionTtl = 60_000;

@@ -19,9 +19,9 @@ const root = join(import.meta.dirname, '../..');
 const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
 
 /**
- * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 20 984 B — OVER by 6 648 B.
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 023 B — OVER by 6 687 B.
  * Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with their
- * styles, strings, dialogs, warnings and list. Regression ceiling (20 984 rounded up to 256, plus 256) until
+ * styles, strings, dialogs, warnings and list. Regression ceiling (21 023 rounded up to 256) until
  * the kit is slimmed down.
  */
 const KIT_CEILING = 21_248;
