@@ -84,3 +84,16 @@ for (const mode of TAB_MODES) {
     });
   });
 }
+
+test('a tab on the better-auth client and a tab on the REST protocol share sign-outs, as they share the session', async ({ context, baseURL }) => {
+  await signUp(context, baseURL!);
+  const betterAuthTab = await context.newPage();
+  const restTab = await context.newPage();
+  await openAccount(betterAuthTab, 'better-auth');
+  await openAccount(restTab);
+
+  await headerLogout(betterAuthTab).click();
+
+  await expect(expiredDialog(restTab)).toContainText('You signed out in another tab', { timeout: 1_000 });
+  await expect(status(restTab)).toHaveAttribute('data-status', 'signed-out');
+});

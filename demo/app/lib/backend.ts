@@ -22,5 +22,8 @@ async function betterAuth(): Promise<SessionBackend> {
 
 export async function createClient(name: BackendName): Promise<SessionClient> {
   const backend = name === 'better-auth' ? await betterAuth() : restBackend({ baseUrl: SESSIONKIT_BASE });
-  return createSessionClient({ backend });
+  // Both ways reach the same better-auth session, so tabs on either share one key (the cross-tab
+  // channel and storage): a sign-out in a better-auth tab reaches a REST tab at once, and the
+  // other way round. An app with one backend never needs this.
+  return createSessionClient({ backend: { ...backend, key: 'demo-session' } });
 }
