@@ -25,7 +25,8 @@ export interface HttpResponse {
   clockOffset?: number;
 }
 
-function clockOffsetFrom(header: string | null): number | undefined {
+/** Server clock minus ours, from a `Date` header; whole-second rounding is not skew. */
+export function clockOffsetFrom(header: string | null): number | undefined {
   const serverTime = header ? Date.parse(header) : NaN;
   if (isNaN(serverTime)) return undefined;
   const offset = serverTime + 500 - Date.now();

@@ -3,9 +3,8 @@
  * keeps the response headers (SuperTokens answers in headers), and value normalizers.
  */
 import { NetworkError, ProtocolError, SessionKitError } from '../errors.js';
-import { refuseRedirect } from '../http.js';
+import { clockOffsetFrom, refuseRedirect } from '../http.js';
 
-const DAY_MS = 86_400_000;
 const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** A server's error code, kept only when it looks like a code (bodies are never kept). */
@@ -22,13 +21,6 @@ export function dateInput(value: unknown): string | number | undefined {
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Server clock minus ours, from a `Date` header; whole-second rounding is not skew. */
-export function clockOffsetFrom(header: string | null): number | undefined {
-  const serverTime = header ? Date.parse(header) : NaN;
-  if (Number.isNaN(serverTime)) return undefined;
-  const offset = serverTime + 500 - Date.now();
-  return Math.abs(offset) < 2000 ? 0 : Math.max(-DAY_MS, Math.min(DAY_MS, offset));
-}
 
 /**
  * Runs `run` with a signal that aborts on the caller's signal or after `timeoutMs`. Anything it
