@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/chromium.ts';
 
-const PORT = 4319;
+// E2E_PORT lets several checkouts run their e2e suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4319);
 const origin = `http://127.0.0.1:${PORT}`;
 
 /**
