@@ -1,14 +1,26 @@
 import { parseJson, writeStored } from './storage.js';
+import type { ExpiryReason } from './types.js';
 
 /**
- * What one tab tells the others. Only `signed-out` is acted on directly; the rest are cues for
- * the receiving tab to ask the server itself, so a forged message can at worst cause a request.
- * Messages carry no ids, tokens or URLs. `signed-out-idle` is a sign-out for inactivity, so every
- * tab can tell the user the same reason.
+ * What one tab tells the others. Messages carry no ids, tokens or URLs. An end of the session is
+ * acted on directly (every tab shares the browser's cookies, so the server's answer to one is its
+ * answer to all): `signed-out` (`signed-out-idle` for inactivity), or the server no longer accepting
+ * the session (`expired`, `revoked`, `refresh-failed`), so no other tab repeats the request that
+ * found it. The rest are cues for the receiving tab to ask the server itself: `signed-in`,
+ * `extended`, `sessions-changed` (a revoke changed the list), `check`.
  */
-export type TabMessage = 'signed-out' | 'signed-out-idle' | 'signed-in' | 'extended' | 'revoked' | 'check';
+export type TabMessage = keyof typeof ENDINGS | 'signed-in' | 'extended' | 'sessions-changed' | 'check';
 
-const MESSAGES: readonly unknown[] = ['signed-out', 'signed-out-idle', 'signed-in', 'extended', 'revoked', 'check'];
+/** The messages that end the session in the tab that hears them, and the reason that tab gives. */
+export const ENDINGS = {
+  'signed-out': 'signed-out-elsewhere',
+  'signed-out-idle': 'idle',
+  expired: 'expired',
+  revoked: 'revoked',
+  'refresh-failed': 'refresh-failed',
+} as const satisfies Record<string, ExpiryReason>;
+
+const MESSAGES: readonly unknown[] = [...Object.keys(ENDINGS), 'signed-in', 'extended', 'sessions-changed', 'check'];
 
 export interface TabChannel {
   post(message: TabMessage): void;

@@ -1,5 +1,6 @@
+import type { Environment } from './environment.js';
 import { readStored, writeStored } from './storage.js';
-import type { SignOutScope } from './types.js';
+import type { SessionBackend, SignOutScope } from './types.js';
 
 /**
  * A sign-out the server has not confirmed yet (see `signOut({ forceClear })`). The marker holds
@@ -11,15 +12,48 @@ export interface PendingSignOut {
   id?: string;
 }
 
-const keyFor = (backendKey: string) => `sessionkit:signout-pending:${backendKey}`;
-
-export function readPendingSignOut(backendKey: string): PendingSignOut | undefined {
-  // Stored data is untrusted: only a known scope and a string id are taken from it.
-  const { scope, id } = (readStored(keyFor(backendKey)) ?? {}) as Partial<Record<keyof PendingSignOut, unknown>>;
-  if (scope !== 'current' && scope !== 'all') return undefined;
-  return { scope, id: typeof id === 'string' ? id : undefined };
+export interface PendingSignOuts {
+  get(): PendingSignOut | undefined;
+  /** Records (or, with undefined, forgets) the sign-out to finish; it is retried on resume meanwhile. */
+  set(next: PendingSignOut | undefined): void;
+  /** Tries the server call again: silent, since the user was already told. */
+  retry(): void;
+  /** Stops retrying in this page; the marker stays in storage, so the next page load retries it. */
+  stop(): void;
 }
 
-/** Without storage the retry lives only as long as this page. */
-export const writePendingSignOut = (backendKey: string, pending: PendingSignOut | undefined) =>
-  writeStored(keyFor(backendKey), pending);
+const noop = () => {};
+
+/** The pending sign-out of `backend`, read from storage (untrusted: only a known scope and a string id are taken). */
+export function pendingSignOuts(backend: SessionBackend, env: Environment): PendingSignOuts {
+  const key = `sessionkit:signout-pending:${backend.key}`;
+  const { scope, id } = (readStored(key) ?? {}) as Partial<Record<keyof PendingSignOut, unknown>>;
+  let pending: PendingSignOut | undefined = scope === 'current' || scope === 'all' ? { scope, id: typeof id === 'string' ? id : undefined } : undefined;
+  let stopped = false;
+  let detach: (() => void) | undefined;
+
+  function set(next: PendingSignOut | undefined) {
+    pending = next;
+    // Without storage the retry lives only as long as this page.
+    writeStored(key, next);
+    if (next && !stopped) detach ??= env.onResume(retry);
+    else stop(false);
+  }
+
+  function stop(forGood = true) {
+    stopped ||= forGood;
+    detach?.();
+    detach = undefined;
+  }
+
+  function retry() {
+    const retrying = pending;
+    retrying &&
+      backend.signOut(retrying.scope).then(() => {
+        if (pending === retrying) set(undefined);
+      }, noop);
+  }
+
+  set(pending);
+  return { get: () => pending, set, retry, stop: () => stop() };
+}

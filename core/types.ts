@@ -22,14 +22,22 @@ export interface Session {
 /** Why a session ended. */
 export type ExpiryReason = 'expired' | 'revoked' | 'signed-out' | 'signed-out-elsewhere' | 'idle' | 'refresh-failed';
 
-export type SessionStatus = 'unknown' | 'active' | 'degraded' | 'expired' | 'signed-out';
+export type SessionStatus = SessionState['status'];
 
-export interface SessionState {
-  status: SessionStatus;
-  session: Session | null;
-  /** Set when the session ended (status `expired` or `signed-out`) for a known reason. */
-  reason?: ExpiryReason;
-}
+/**
+ * The client's state, a union on `status`: `reason` exists only once the session has ended.
+ * `session` is the session known alive (kept while `degraded`); an ended state has none.
+ */
+export type SessionState =
+  | { status: 'unknown' | 'active' | 'degraded'; session: Session | null; reason?: never }
+  /** A session the server no longer accepts: `reason` says why (`expired`, `revoked`, `refresh-failed`). */
+  | { status: 'expired'; session: null; reason: ExpiryReason }
+  /** Signed out here, elsewhere or for inactivity; no `reason` when this browser never had a session. */
+  | { status: 'signed-out'; session: null; reason?: ExpiryReason };
+
+/** Whether the session has ended (`expired` or `signed-out`): nothing is shown or sent for it any more. */
+export const hasEnded = (state: SessionState): state is Extract<SessionState, { status: 'expired' | 'signed-out' }> =>
+  state.status === 'expired' || state.status === 'signed-out';
 
 export type SignOutScope = 'current' | 'all';
 

@@ -1,14 +1,15 @@
 import { html, nothing, render, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
-import { browserEnvironment } from '../../core/environment.js';
-import { ReauthRequiredError, SessionExpiredError } from '../../core/errors.js';
-import type { Session, SessionState } from '../../core/types.js';
+import { SessionsController } from '../../core/controllers/sessions-controller.js';
+import { ReauthRequiredError } from '../../core/errors.js';
+import type { SessionsSnapshot } from '../../core/sessions-store.js';
+import { hasEnded, type Session, type SessionState } from '../../core/types.js';
 import { emit } from '../internal/events.js';
 import { format } from '../internal/localize.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
 import type { SkLogoutDetail, SkLogoutRequestDetail } from '../logout-button/logout-button.js';
-import { bySessionOrder, describeDevice, formatters, type Formatters } from './describe.js';
+import { describeDevice, formatters, type Formatters } from './describe.js';
 import { sessionRow } from './row.js';
 import { sessionListStrings, type SessionListStrings } from './strings.js';
 import { sessionListStyles } from './styles.js';
@@ -25,12 +26,8 @@ import type {
 
 export type * from './types.js';
 
-type View = 'loading' | 'ready' | 'error' | 'reauth' | 'unsupported';
-
-const FOCUS_THROTTLE_MS = 5000;
 /** How often relative times ("5 minutes ago") are brought up to date. */
 const TICK_MS = 30_000;
-const ended = (state: SessionState) => state.status === 'expired' || state.status === 'signed-out';
 const copy = (session: Session): Session => structuredClone(session);
 
 /**
@@ -103,8 +100,6 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     hideIp: { type: Boolean, attribute: 'hide-ip', reflect: true },
     hideLocation: { type: Boolean, attribute: 'hide-location', reflect: true },
     pageSize: { type: Number, attribute: 'page-size' },
-    view: { state: true },
-    sessions: { state: true },
     confirming: { state: true },
     pages: { state: true },
     loggingOut: { state: true },
@@ -123,12 +118,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
 
   protected readonly defaultStrings = sessionListStrings;
   protected readonly stringsKey = 'sessionList';
-  private view: View = 'loading';
-  private sessions: Session[] = [];
-  /** Rows being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. Changed through `hide()`. */
-  readonly #revoking = new Set<string>();
-  /** `rows` and `others` for the `sessions` array they were worked out from; see `visible`. */
-  #memo?: { from: Session[]; rows: Session[]; others: Session[] };
+  /** The client's sessions store, which holds the rows, the optimistic revokes and the refetching; this element is a view of it. */
+  readonly #sessions = new SessionsController(this, undefined, (next, previous) => this.#sessionsChanged(next, previous));
+  /** `others` for the `sessions` array it was worked out from; see `visible`. */
+  #memo?: { rows: readonly Session[]; others: readonly Session[] };
   /** The list, and the `<li>` of each shown row by key: kept across renders (see `#body`). */
   #list?: HTMLUListElement;
   #rowElements = new Map<string | Session, HTMLLIElement>();
@@ -138,129 +131,63 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   private loggingOut = false;
   #status = '';
   #failed = false;
-  #fetchedAt = -Infinity;
-  #generation = 0;
-  #listedBy?: SessionClient;
-  #connection?: AbortController;
-  #timers: ReturnType<typeof setInterval>[] = [];
-  #offSessions?: () => void;
-  #offFocus?: () => void;
+  #tick?: ReturnType<typeof setInterval>;
 
   override connectedCallback() {
-    this.#connection = new AbortController();
     super.connectedCallback();
-    const offFocus = browserEnvironment.onFocus(() => {
-      // A fetch "in the future" means the clock was set back: fetch rather than wait for it.
-      const elapsed = Date.now() - this.#fetchedAt;
-      if (elapsed < 0 || elapsed >= FOCUS_THROTTLE_MS) void this.#load(true);
-    });
-    // Back online, or back from the back/forward cache: whatever was shown (or failed) may be stale.
-    const offResume = browserEnvironment.onResume(() => void this.#load(true));
-    this.#offFocus = () => {
-      offFocus();
-      offResume();
-    };
-    this.#schedule();
+    this.#tick = setInterval(() => this.requestUpdate(), TICK_MS);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.#connection?.abort();
-    this.#offSessions?.();
-    this.#offFocus?.();
-    this.#offSessions = this.#offFocus = undefined;
-    this.#timers.forEach((timer) => clearInterval(timer));
+    clearInterval(this.#tick);
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (changed.has('refreshInterval') && this.hasUpdated && this.isConnected) this.#schedule();
+    if (changed.has('refreshInterval')) this.#sessions.refreshInterval = this.refreshInterval;
   }
 
   protected override clientConnected(client: SessionClient) {
-    this.#offSessions?.();
-    this.#offSessions = client.onSessionsChange(() => void this.#load(true));
-    // Moved in the page: refresh quietly. A different client: start over.
-    const same = client === this.#listedBy;
-    this.#listedBy = client;
-    if (!same) {
-      this.sessions = [];
-      this.#revoking.clear();
-    }
-    void this.#load(same);
+    // The same client (moved in the page) keeps its store; a different one starts over with its own.
+    this.#sessions.client = client;
   }
 
-  protected override stateChanged(state: SessionState, previous: SessionState) {
-    if (ended(state)) {
-      this.sessions = [];
-      this.confirming = undefined;
-    } else if (ended(previous)) void this.#load();
-  }
-
-  #schedule() {
-    this.#timers.forEach((timer) => clearInterval(timer));
-    this.#timers = [setInterval(() => this.requestUpdate(), TICK_MS)];
-    if (this.refreshInterval > 0) {
-      // Past 2^31 − 1 ms a browser fires at once instead of never.
-      const ms = Math.min(this.refreshInterval * 1000, 2 ** 31 - 1);
-      this.#timers.push(setInterval(() => browserEnvironment.isVisible() && void this.#load(true), ms));
-    }
-  }
-
-  /** Fetches the list; a background fetch keeps the rows, focus and view as they are and fails quietly. */
-  async #load(background = false) {
-    const client = this.sessionClient;
-    if (!client || ended(this.sessionState)) return;
-    if (!client.capabilities.list) {
-      this.view = 'unsupported';
-      return;
-    }
-    if (this.view === 'loading') background = false;
-    const generation = ++this.#generation;
-    this.#fetchedAt = Date.now();
-    if (!background) this.view = 'loading';
-    try {
-      const sessions = await client.listSessions({ signal: this.#connection?.signal });
-      if (generation !== this.#generation) return;
-      // Rows are keyed by session, but a row that moves loses focus: keep it on the same session's row.
-      const root = this.renderRoot as ShadowRoot;
-      const focused = [...root.querySelectorAll('[part~=row]')].findIndex((row) => row.contains(root.activeElement));
-      const id = this.#visible.rows[focused]?.id;
-      this.sessions = [...sessions].sort(bySessionOrder);
-      this.view = 'ready';
-      if (id) void this.#focusRow(id);
-    } catch (error) {
-      if (background || generation !== this.#generation || !this.isConnected || error instanceof SessionExpiredError) return;
-      if (error instanceof ReauthRequiredError) {
-        this.view = 'reauth';
-        emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action: 'list', claim: error.claim });
-      } else {
-        this.view = 'error';
-        emit<SkErrorDetail>(this, 'sk-error', { error, action: 'list' });
-      }
-    }
+  protected override stateChanged(state: SessionState) {
+    if (hasEnded(state)) this.confirming = undefined;
   }
 
   /**
-   * The rows not being revoked, in order, and the other devices among them. Worked out once per
-   * change, not per render or per read: a list can hold thousands. `sessions` is only ever replaced,
-   * never changed in place, so a new array means new rows; `hide()` drops them too.
+   * A new snapshot from the store, before it renders: a failed load is reported (once per failure),
+   * and the focused row keeps focus when a refetch moves it (rows are keyed by session, but a row
+   * that moves loses focus).
    */
-  get #visible() {
-    if (this.#memo?.from !== this.sessions) {
-      const rows = this.sessions.filter((session) => !this.#revoking.has(session.id));
-      this.#memo = { from: this.sessions, rows, others: rows.filter((session) => !session.current) };
+  #sessionsChanged(next: SessionsSnapshot, previous: SessionsSnapshot) {
+    const { status, error } = next;
+    if (error && (status !== previous.status || error !== previous.error)) {
+      if (error instanceof ReauthRequiredError) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action: 'list', claim: error.claim });
+      else emit<SkErrorDetail>(this, 'sk-error', { error, action: 'list' });
     }
-    return this.#memo;
+    const root = this.renderRoot as ShadowRoot | undefined;
+    const focused = root ? [...root.querySelectorAll('[part~=row]')].findIndex((row) => row.contains(root.activeElement)) : -1;
+    const id = previous.sessions[focused]?.id;
+    if (id && next.sessions.some((session) => session.id === id)) void this.#focusRow(id);
   }
 
-  /** Hides `sessions` while they are being revoked, or shows them again (`hidden` false). */
-  #hide(sessions: Session[], hidden = true) {
-    for (const { id } of sessions) {
-      if (hidden) this.#revoking.add(id);
-      else this.#revoking.delete(id);
-    }
-    this.#memo = undefined;
+  /** The view the store's status asks for. */
+  get #view() {
+    return this.#sessions.status;
+  }
+
+  /**
+   * The rows (the store leaves out those being revoked), in order, and the other devices among
+   * them. Worked out once per change, not per render or per read: a list can hold thousands. The
+   * store replaces its `sessions` array on every change, so a new array means new rows.
+   */
+  get #visible() {
+    const rows = this.#sessions.sessions;
+    if (this.#memo?.rows !== rows) this.#memo = { rows, others: rows.filter((session) => !session.current) };
+    return this.#memo;
   }
 
   get #size() {
@@ -319,43 +246,38 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   async #revoke(session: Session) {
-    const client = this.sessionClient!;
     const t = this.t;
     const device = describeDevice(session, t).label;
     const index = this.#visible.rows.findIndex((row) => row.id === session.id);
     this.confirming = undefined;
     if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.#focusRow(session.id);
-    this.#hide([session]);
+    const revoked = this.#sessions.revoke(session.id);
     this.#say(format(t.revoking, { device }));
     // The row now at this index is the next one; past the end, the heading.
     const moved = this.#moveFocus('[part~=row]', index);
     try {
-      await client.revokeSession(session.id);
+      await revoked;
       this.#say(format(t.revoked, { device }));
       emit<SkSessionRevokedDetail>(this, 'sk-session-revoked', { session: copy(session) });
     } catch (error) {
-      this.#hide([session], false);
       this.#fail(error, 'revoke', format(t.revokeFailed, { device }), session);
       await this.#restoreFocus(moved, '[part~=row]', this.#visible.rows.findIndex((row) => row.id === session.id));
     }
   }
 
   async #revokeOthers() {
-    const client = this.sessionClient!;
     const t = this.t;
-    const { others } = this.#visible;
-    const count = others.length;
+    const count = this.#visible.others.length;
     this.confirming = undefined;
     if (!emit<SkOtherSessionsRevokeDetail>(this, 'sk-other-sessions-revoke', { count }, true)) return void this.#moveFocus('[part=revoke-others-button]');
-    this.#hide(others);
+    const revoked = this.#sessions.revokeOthers();
     this.#say(t.revokingOthers);
     const moved = this.#moveFocus('#heading');
     try {
-      await client.revokeOtherSessions();
+      await revoked;
       this.#say(this.plural(t.othersRevoked, count));
       emit<SkOtherSessionsRevokedDetail>(this, 'sk-other-sessions-revoked', { count });
     } catch (error) {
-      this.#hide(others, false);
       this.#fail(error, 'revoke-others', t.othersFailed);
       await this.#restoreFocus(moved, '[part=revoke-others-button]');
     }
@@ -382,7 +304,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   #retry() {
-    void this.#load();
+    void this.#sessions.refetch();
     void this.#moveFocus('#heading');
   }
 
@@ -390,16 +312,17 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const client = this.sessionClient;
     if (!client) return nothing;
     const t = this.t;
-    const out = ended(this.sessionState);
+    const out = hasEnded(this.sessionState);
     // Signed out: the status line says so (and announces it); no rows are left behind.
     return html`<h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${t.heading}</slot></h2>
-      <div part="base" aria-busy=${!out && this.view === 'loading'}>${out ? nothing : this.#body(client, t)}</div>
+      <div part="base" aria-busy=${!out && this.#view === 'loading'}>${out ? nothing : this.#body(client, t)}</div>
       <div part="status" role="status" class=${this.#failed && !out ? 'error' : 'muted'}>${out ? t.signedOut : this.#status}</div>`;
   }
 
   #body(client: SessionClient, t: SessionListStrings) {
-    const { view } = this;
-    if (view === 'loading') return skeleton(t);
+    const view = this.#view;
+    // `signed-out` lasts only until the state that ended it renders.
+    if (view === 'loading' || view === 'signed-out') return skeleton(t);
     if (view !== 'ready') return stateMessage(view, t, () => this.#retry());
     const { revoke, revokeOthers } = client.capabilities;
     const { rows } = this.#visible;

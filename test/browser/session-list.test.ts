@@ -631,7 +631,7 @@ describe('<sk-session-list>: staying fresh', () => {
     const { client } = await signedIn(1);
     const list = await showList(client);
     fake.addOtherDevices(1);
-    fromAnotherTab('revoked');
+    fromAnotherTab('sessions-changed');
     await until(() => expect(labels(list)).toHaveLength(3));
     expect(fake.count('GET', '/sessions')).toBe(2);
   });
@@ -653,7 +653,7 @@ describe('<sk-session-list>: staying fresh', () => {
     fake.fail({ method: 'DELETE', path: '/sessions/', delay: 300 });
     const list = await showList(client, '<sk-session-list no-confirm></sk-session-list>');
     revokeButton(list, PHONE).click();
-    fromAnotherTab('revoked');
+    fromAnotherTab('sessions-changed');
     await until(() => expect(fake.count('GET', '/sessions')).toBe(2));
     await sleep(50);
     expect(labels(list)).toEqual([THIS, PC]);
@@ -794,7 +794,7 @@ describe('<sk-session-list>: leaks and load', () => {
       ...client,
       listSessions: () => Promise.resolve(sessions),
       subscribe: (listener) => counted((delta) => (subscriptions += delta), client.subscribe(listener)),
-      onSessionsChange: (listener) => counted((delta) => (listSubscriptions += delta), client.onSessionsChange(listener)),
+      sessions: { ...client.sessions, subscribe: (listener) => counted((delta) => (listSubscriptions += delta), client.sessions.subscribe(listener)) },
     };
 
     const listeners = new Map<string, Set<unknown>>();

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSessionClient, restBackend, type SessionState } from '../../core/index.js';
 import { manualEnvironment } from '../support/manual-environment.js';
 import { BASE, ORIGIN, expiries, setup } from './setup.js';
 
 const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+const until = (check: () => void) => vi.waitFor(check, { timeout: 2000, interval: 5 });
 
 /** A second "tab": another client on the same backend key, in the same process. */
 function secondTab() {
@@ -46,19 +47,22 @@ describe('across tabs', () => {
     other.client.dispose();
   });
 
-  it('a revoke in one tab tells the other tab its list changed', async () => {
+  it('a revoke in one tab makes the other tab refetch its sessions, which then lack the revoked one', async () => {
     const { fake, client } = setup();
     fake.signIn();
     const [device] = fake.addOtherDevices(1);
     const other = secondTab();
     await Promise.all([client.getSession(), other.client.getSession()]);
-    let changes = 0;
-    other.client.onSessionsChange(() => changes++);
+    const ids = () => other.client.sessions.getSnapshot().sessions.map((session) => session.id);
+    const unsubscribe = other.client.sessions.subscribe(() => {});
+    await until(() => expect(ids()).toContain(device.id));
+    const lists = fake.count('GET', '/sessions');
 
     await client.revokeSession(device.id);
-    await tick();
 
-    expect(changes).toBe(1);
+    await until(() => expect(ids()).not.toContain(device.id));
+    expect(fake.count('GET', '/sessions')).toBe(lists + 1);
+    unsubscribe();
     other.client.dispose();
   });
 

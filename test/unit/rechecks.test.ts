@@ -37,7 +37,7 @@ describe('re-checks on focus, online and polling (RELIABILITY 10, 24)', () => {
 
   it('a clock set back an hour does not stall focus re-checks or polling until it catches up', async () => {
     useFakeTime();
-    const { fake, client, env } = setup({ client: { pollInterval: 10_000 } });
+    const { fake, client, env } = setup({ client: { pollInterval: 10 } });
     fake.signIn();
     const unsubscribe = client.subscribe(() => {});
     await client.getSession();
@@ -56,7 +56,7 @@ describe('re-checks on focus, online and polling (RELIABILITY 10, 24)', () => {
 
   it('while offline nothing is polled; coming back online triggers exactly one re-check', async () => {
     useFakeTime();
-    const { fake, client, env } = setup({ client: { pollInterval: 10_000 } });
+    const { fake, client, env } = setup({ client: { pollInterval: 10 } });
     fake.signIn();
     await client.getSession();
     const before = fake.count('GET', '/session');
@@ -75,7 +75,7 @@ describe('re-checks on focus, online and polling (RELIABILITY 10, 24)', () => {
 
   it('polls at the interval while online', async () => {
     useFakeTime();
-    const { fake, client } = setup({ client: { pollInterval: 10_000 } });
+    const { fake, client } = setup({ client: { pollInterval: 10 } });
     fake.signIn();
     await client.getSession();
     const before = fake.count('GET', '/session');
@@ -87,7 +87,7 @@ describe('re-checks on focus, online and polling (RELIABILITY 10, 24)', () => {
 
   it('a revocation found by polling ends the session with reason revoked', async () => {
     useFakeTime();
-    const { fake, client, states } = setup({ client: { pollInterval: 10_000 } });
+    const { fake, client, states } = setup({ client: { pollInterval: 10 } });
     fake.signIn();
     await client.getSession();
     fake.revokeFromElsewhere();

@@ -1,0 +1,130 @@
+import type { TabChannel } from './cross-tab.js';
+import { ServerError, SessionExpiredError } from './errors.js';
+import { readStored, writeStored } from './storage.js';
+import { withTabLock } from './tab-lock.js';
+import type { ExpiryReason, Session, SessionBackend } from './types.js';
+
+const noop = () => {};
+
+/** The error every call that meets an ended session rejects with. */
+export const expiredError = (code = 'session_ended') => new SessionExpiredError(code, 401);
+
+/** What the refresher needs from the client that owns the state. */
+export interface RefresherHost {
+  backend: SessionBackend;
+  /** Refresh-then-401 cycles before the session ends with `refresh-failed`; 0 never refreshes. */
+  cap: number;
+  channel: TabChannel;
+  /** Bumped at every session end: answers to requests sent before it are stale. */
+  generation(): number;
+  hasEnded(): boolean;
+  /** The one transition a session end makes; returns the error callers reject with. */
+  endSession(code: string, reason?: ExpiryReason): SessionExpiredError;
+  /** A failure that is not a session end (5xx, network): the state becomes degraded. */
+  degrade(error: unknown): void;
+  /** A refreshed session, in this browser's clock, for the state. */
+  refreshed(session: Session): void;
+  localTime(session: Session): Session;
+}
+
+export interface Refresher {
+  /** Runs `run` under the 401 rule (see `createRefresher`). */
+  authorized<T>(run: () => Promise<T>): Promise<T>;
+  /** One refresh in this tab and across tabs. `staleSince`: credentials used before it may be the ones a refresh replaced. */
+  refresh(staleSince: number): Promise<Session>;
+  canRefresh(): boolean;
+  /** Another tab says it extended the session. */
+  extendedElsewhere(): void;
+}
+
+/**
+ * The 401 rule: on 401, one refresh shared by every caller (in this tab, and across tabs under a
+ * tab lock), then a retry. A retry that meets 401 again is one refresh-then-401 cycle; at the cap
+ * the session ends with `refresh-failed`. Each tab stamps the outcome of its refresh, failure
+ * included, so the next tab to take the lock reads it instead of asking the server again.
+ */
+export function createRefresher(host: RefresherHost): Refresher {
+  const { backend, cap, channel } = host;
+  const { key, capabilities } = backend;
+  const stampKey = `sessionkit:refreshed:${key}`;
+  let refreshing: Promise<Session> | undefined;
+  /** Bumped at every successful refresh: a 401 to a request sent before it needs no new refresh. */
+  let epoch = 0;
+  let cycles = 0;
+  let extendedElsewhereAt = 0;
+
+  const canRefresh = () => cap > 0 && capabilities.refresh && !!backend.refresh;
+
+  async function authorized<T>(run: () => Promise<T>): Promise<T> {
+    const start = host.generation();
+    let refreshed = false;
+    for (;;) {
+      // A request sent now would carry the credentials the refresh is replacing.
+      if (refreshing) await refreshing.catch(noop);
+      if (host.generation() !== start) throw expiredError();
+      const seenEpoch = epoch;
+      const sentAt = Date.now();
+      try {
+        const result = await run();
+        if (refreshed) cycles = 0;
+        return result;
+      } catch (error) {
+        if (!(error instanceof SessionExpiredError) || host.hasEnded() || host.generation() !== start) throw error;
+        if (refreshed && ++cycles >= cap) throw host.endSession(error.code, 'refresh-failed');
+        if (!canRefresh()) throw host.endSession(error.code);
+        if (epoch === seenEpoch) {
+          try {
+            await refresh(sentAt);
+          } catch (refreshError) {
+            // A 404 taught us the backend has no refresh: the original 401 decides.
+            if (!canRefresh()) throw host.endSession(error.code);
+            throw refreshError;
+          }
+        }
+        refreshed = true;
+      }
+    }
+  }
+
+  const refresh = (staleSince: number) => (refreshing ??= runRefresh(staleSince).finally(() => (refreshing = undefined)));
+
+  async function runRefresh(staleSince: number): Promise<Session> {
+    const start = host.generation();
+    try {
+      const session = await withTabLock(`sessionkit:refresh:${key}`, async () => {
+        // The session ended (in another tab, say) while this tab waited: there is nothing to refresh.
+        if (host.generation() !== start) throw expiredError();
+        // Another tab refreshed after the failed request left (while it was in flight, or while
+        // this tab waited for the lock): its outcome stands, so only read the session, or end it.
+        const stamp = (readStored(stampKey) ?? {}) as { at?: unknown; code?: unknown };
+        const stampedAfter = Number(stamp.at) > staleSince;
+        try {
+          if (stampedAfter && typeof stamp.code === 'string') throw expiredError(stamp.code);
+          const answer = extendedElsewhereAt > staleSince || stampedAfter ? await backend.getSession() : await backend.refresh!();
+          const fresh = answer && host.localTime(answer);
+          if (!fresh) throw expiredError('unauthenticated');
+          // Without storage, the message alone tells the other tabs.
+          writeStored(stampKey, { at: Date.now() });
+          channel.post('extended');
+          return fresh;
+        } catch (error) {
+          if (!(error instanceof SessionExpiredError)) throw error;
+          // Stamped and told before the lock is released, so no tab waiting for it refreshes again.
+          writeStored(stampKey, { at: Date.now(), code: error.code });
+          throw host.endSession(error.code);
+        }
+      });
+      if (host.generation() !== start) throw expiredError();
+      epoch++;
+      host.refreshed(session);
+      return session;
+    } catch (error) {
+      if (error instanceof SessionExpiredError) throw host.endSession(error.code);
+      if (error instanceof ServerError && error.status === 404) capabilities.refresh = false;
+      else host.degrade(error);
+      throw error;
+    }
+  }
+
+  return { authorized, refresh, canRefresh, extendedElsewhere: () => void (extendedElsewhereAt = Date.now()) };
+}

@@ -1,0 +1,30 @@
+import { NetworkError } from './errors.js';
+import { errorForStatus } from './http.js';
+import type { Refresher } from './refresher.js';
+import type { SessionBackend } from './types.js';
+
+/**
+ * `fetch` for the app's own API: credentials (and what the backend adds, a CSRF header say) only
+ * for the page's origin and `allowedOrigins`, and the 401 rule for those. Other origins get a plain
+ * `fetch`, with nothing of the session.
+ */
+export function sessionFetch(backend: SessionBackend, authorized: Refresher['authorized'], allowedOrigins: readonly string[]) {
+  return (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const { origin } = new URL(request.url);
+    if (origin !== globalThis.location?.origin && !allowedOrigins.includes(origin)) return globalThis.fetch(request);
+    return authorized(async () => {
+      const headers = new Headers(request.headers);
+      backend.decorateRequest?.(headers, request.method);
+      let response: Response;
+      try {
+        response = await globalThis.fetch(new Request(request.clone(), { headers, credentials: 'include' }));
+      } catch {
+        throw new NetworkError(request.signal.aborted ? 'aborted' : 'network');
+      }
+      if (response.status !== 401) return response;
+      // Only the error code is read from the body, and only when it looks like one.
+      throw errorForStatus(401, await response.json().catch(() => {}));
+    });
+  };
+}
