@@ -117,7 +117,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     hasEnded: () => hasEnded(state),
     endSession,
     degrade,
-    refreshed: (session) => setState({ status: 'active', session }),
+    refreshed: (session) => setState('active', session),
     localTime,
   });
   const { authorized } = refresher;
@@ -140,16 +140,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   }
 
   /** The only place the state changes: it transitions and notifies, nothing more. */
-  function setState(next: SessionState) {
-    state = next;
-    if (hasEnded(next)) generation++;
-    notify(followers, next);
-    notify(listeners, next);
+  function setState(status: SessionState['status'], session: Session | null = null, reason?: ExpiryReason) {
+    state = { status, session, reason } as SessionState;
+    if (hasEnded(state)) generation++;
+    notify(followers, state);
+    notify(listeners, state);
   }
 
   /** Ends the session for `reason`, in this tab only; with no session known, it is a plain signed-out. */
   const endHere = (status: 'expired' | 'signed-out', reason: ExpiryReason) =>
-    setState(state.session ? ({ status, session: null, reason } as SessionState) : { status: 'signed-out', session: null });
+    state.session ? setState(status, null, reason) : setState('signed-out');
 
   /**
    * The one transition a session end makes, told to the other tabs; later 401s find the state
@@ -169,7 +169,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   function degrade(error: unknown) {
     const aborted = error instanceof NetworkError && error.code === 'aborted';
-    if (!aborted && !hasEnded(state)) setState({ status: 'degraded', session: state.session });
+    if (!aborted && !hasEnded(state)) setState('degraded', state.session);
   }
 
   function applySession(session: Session | null): Session | null {
@@ -177,11 +177,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     if (signingOut && session && (!signingOut.id || signingOut.id === session.id)) {
       // The user signed out here while the server was unreachable: finish that, do not sign them back in.
       pending.retry();
-      if (!hasEnded(state)) setState({ status: 'signed-out', session: null, reason: 'signed-out' });
+      if (!hasEnded(state)) setState('signed-out', null, 'signed-out');
       return null;
     }
     if (signingOut) pending.set(undefined);
-    if (session) setState({ status: 'active', session });
+    if (session) setState('active', session);
     else endSession();
     return session;
   }
@@ -261,7 +261,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
         serverRevoked = false;
         pending.set({ scope, id });
       }
-      setState({ status: 'signed-out', session: null, reason });
+      setState('signed-out', null, reason);
       channel.post(reason === 'idle' ? 'signed-out-idle' : 'signed-out');
       return { serverRevoked };
     });

@@ -13,34 +13,25 @@ export interface Environment {
 
 const hasWindow = () => typeof window === 'object' && typeof document === 'object';
 
-function listen(target: EventTarget, type: string, listener: (event: Event) => void) {
-  target.addEventListener(type, listener);
-  return () => target.removeEventListener(type, listener);
+/**
+ * Calls `listener` on `type` at `window`, and on `otherType` at `other()` when `when` agrees; nothing
+ * outside a browser. Returns the function that removes both.
+ */
+function listen(listener: () => void, type: string, other: () => EventTarget, otherType: string, when: (event: Event) => boolean) {
+  if (!hasWindow()) return () => {};
+  const target = other();
+  const filtered = (event: Event) => when(event) && listener();
+  window.addEventListener(type, listener);
+  target.addEventListener(otherType, filtered);
+  return () => {
+    window.removeEventListener(type, listener);
+    target.removeEventListener(otherType, filtered);
+  };
 }
 
 export const browserEnvironment: Environment = {
-  onFocus(listener) {
-    if (!hasWindow()) return () => {};
-    const offFocus = listen(window, 'focus', listener);
-    const offVisible = listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible') listener();
-    });
-    return () => {
-      offFocus();
-      offVisible();
-    };
-  },
-  onResume(listener) {
-    if (!hasWindow()) return () => {};
-    const offOnline = listen(window, 'online', listener);
-    const offPageShow = listen(window, 'pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) listener();
-    });
-    return () => {
-      offOnline();
-      offPageShow();
-    };
-  },
+  onFocus: (listener) => listen(listener, 'focus', () => document, 'visibilitychange', () => document.visibilityState === 'visible'),
+  onResume: (listener) => listen(listener, 'online', () => window, 'pageshow', (event) => (event as PageTransitionEvent).persisted),
   isOnline: () => (globalThis.navigator as Navigator | undefined)?.onLine !== false,
   isVisible: () => !hasWindow() || document.visibilityState !== 'hidden',
 };

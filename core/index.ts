@@ -13,6 +13,8 @@ export {
 } from './errors.js';
 export { parseSession, parseSessionList } from './validate.js';
 export type { Environment } from './environment.js';
+export type { SessionsStore, SessionsSnapshot, SessionsStatus } from './sessions-store.js';
+export { hasEnded } from './types.js';
 export type {
   Session,
   SessionState,

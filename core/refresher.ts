@@ -44,7 +44,7 @@ export interface Refresher {
  * included, so the next tab to take the lock reads it instead of asking the server again.
  */
 export function createRefresher(host: RefresherHost): Refresher {
-  const { backend, cap, channel } = host;
+  const { backend, cap, channel, generation, hasEnded, endSession, degrade, refreshed, localTime } = host;
   const { key, capabilities } = backend;
   const stampKey = `sessionkit:refreshed:${key}`;
   let refreshing: Promise<Session> | undefined;
@@ -56,32 +56,32 @@ export function createRefresher(host: RefresherHost): Refresher {
   const canRefresh = () => cap > 0 && capabilities.refresh && !!backend.refresh;
 
   async function authorized<T>(run: () => Promise<T>): Promise<T> {
-    const start = host.generation();
-    let refreshed = false;
+    const start = generation();
+    let retried = false;
     for (;;) {
       // A request sent now would carry the credentials the refresh is replacing.
       if (refreshing) await refreshing.catch(noop);
-      if (host.generation() !== start) throw expiredError();
+      if (generation() !== start) throw expiredError();
       const seenEpoch = epoch;
       const sentAt = Date.now();
       try {
         const result = await run();
-        if (refreshed) cycles = 0;
+        if (retried) cycles = 0;
         return result;
       } catch (error) {
-        if (!(error instanceof SessionExpiredError) || host.hasEnded() || host.generation() !== start) throw error;
-        if (refreshed && ++cycles >= cap) throw host.endSession(error.code, 'refresh-failed');
-        if (!canRefresh()) throw host.endSession(error.code);
+        if (!(error instanceof SessionExpiredError) || hasEnded() || generation() !== start) throw error;
+        if (retried && ++cycles >= cap) throw endSession(error.code, 'refresh-failed');
+        if (!canRefresh()) throw endSession(error.code);
         if (epoch === seenEpoch) {
           try {
             await refresh(sentAt);
           } catch (refreshError) {
             // A 404 taught us the backend has no refresh: the original 401 decides.
-            if (!canRefresh()) throw host.endSession(error.code);
+            if (!canRefresh()) throw endSession(error.code);
             throw refreshError;
           }
         }
-        refreshed = true;
+        retried = true;
       }
     }
   }
@@ -89,11 +89,11 @@ export function createRefresher(host: RefresherHost): Refresher {
   const refresh = (staleSince: number) => (refreshing ??= runRefresh(staleSince).finally(() => (refreshing = undefined)));
 
   async function runRefresh(staleSince: number): Promise<Session> {
-    const start = host.generation();
+    const start = generation();
     try {
       const session = await withTabLock(`sessionkit:refresh:${key}`, async () => {
         // The session ended (in another tab, say) while this tab waited: there is nothing to refresh.
-        if (host.generation() !== start) throw expiredError();
+        if (generation() !== start) throw expiredError();
         // Another tab refreshed after the failed request left (while it was in flight, or while
         // this tab waited for the lock): its outcome stands, so only read the session, or end it.
         const stamp = (readStored(stampKey) ?? {}) as { at?: unknown; code?: unknown };
@@ -101,7 +101,7 @@ export function createRefresher(host: RefresherHost): Refresher {
         try {
           if (stampedAfter && typeof stamp.code === 'string') throw expiredError(stamp.code);
           const answer = extendedElsewhereAt > staleSince || stampedAfter ? await backend.getSession() : await backend.refresh!();
-          const fresh = answer && host.localTime(answer);
+          const fresh = answer && localTime(answer);
           if (!fresh) throw expiredError('unauthenticated');
           // Without storage, the message alone tells the other tabs.
           writeStored(stampKey, { at: Date.now() });
@@ -111,17 +111,17 @@ export function createRefresher(host: RefresherHost): Refresher {
           if (!(error instanceof SessionExpiredError)) throw error;
           // Stamped and told before the lock is released, so no tab waiting for it refreshes again.
           writeStored(stampKey, { at: Date.now(), code: error.code });
-          throw host.endSession(error.code);
+          throw endSession(error.code);
         }
       });
-      if (host.generation() !== start) throw expiredError();
+      if (generation() !== start) throw expiredError();
       epoch++;
-      host.refreshed(session);
+      refreshed(session);
       return session;
     } catch (error) {
-      if (error instanceof SessionExpiredError) throw host.endSession(error.code);
+      if (error instanceof SessionExpiredError) throw endSession(error.code);
       if (error instanceof ServerError && error.status === 404) capabilities.refresh = false;
-      else host.degrade(error);
+      else degrade(error);
       throw error;
     }
   }

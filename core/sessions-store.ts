@@ -28,16 +28,18 @@ export interface SessionsSnapshot {
  */
 export interface SessionsStore {
   getSnapshot(): SessionsSnapshot;
-  /** Calls `listener` on every change of the snapshot; the first subscriber starts the loading. */
-  subscribe(listener: () => void): () => void;
+  /**
+   * Calls `listener` on every change of the snapshot; the first subscriber starts the loading.
+   * `refreshInterval`: refetch every this many seconds while the page is visible (the shortest
+   * interval of all subscribers wins; 0, the default, asks for none).
+   */
+  subscribe(listener: () => void, refreshInterval?: number): () => void;
   /** Loads the list again. `quiet`: keep the status and rows meanwhile, and fail silently. */
   refetch(quiet?: boolean): Promise<void>;
   /** Revokes one session, hiding it at once and showing it again if the revoke fails (the error is rethrown). */
   revoke(id: string): Promise<void>;
   /** Revokes every other session, optimistically in the same way. */
   revokeOthers(): Promise<void>;
-  /** Refetches every `seconds` while the page is visible; the shortest interval asked for wins. Returns the release. */
-  poll(seconds: number): () => void;
 }
 
 /** This device first, then the most recently active. */
@@ -51,8 +53,8 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   let listed: readonly Session[] = [];
   /** Being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. */
   const revoking = new Set<string>();
-  const listeners = new Set<() => void>();
-  const intervals: number[] = [];
+  /** Each subscription: its listener and the refresh interval it asked for. */
+  const listeners = new Set<[listener: () => void, seconds: number]>();
   let generation = 0;
   let fetchedAt = -Infinity;
   /** Aborts the list request when the last subscriber leaves. */
@@ -62,7 +64,7 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   /** Publishes a new snapshot; the error stays while the status does. */
   function show(status = snapshot.status, error = status === snapshot.status ? snapshot.error : undefined) {
     snapshot = { status, sessions: listed.filter(({ id }) => !revoking.has(id)), error };
-    for (const listener of [...listeners]) listener();
+    for (const [listener] of [...listeners]) listener();
   }
 
   async function load(quiet = false) {
@@ -97,7 +99,7 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   /** (Re)attaches the focus, resume and polling refetches, with the shortest interval asked for. */
   function watch() {
     stop?.();
-    const ms = Math.min(...intervals.filter((seconds) => seconds > 0)) * 1000;
+    const ms = Math.min(...[...listeners].map(([, seconds]) => seconds || Infinity)) * 1000;
     stop = listeners.size ? watchEnvironment(env, refetchQuietly, () => fetchedAt, focusThrottleMs, ms < Infinity ? ms : 0) : undefined;
   }
 
@@ -116,19 +118,23 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   let offState: (() => void) | undefined;
   const store: SessionsStore = {
     getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
+    subscribe(listener, seconds = 0) {
+      // Its own entry, so one listener may subscribe again (with another interval) before it leaves.
+      const entry: [() => void, number] = [listener, seconds];
+      listeners.add(entry);
       if (listeners.size === 1) {
         connection = new AbortController();
         offState = client.subscribe(onState);
-        watch();
         // A view moved in the page, or a new one: a loaded list refreshes quietly.
         refetchQuietly();
       }
+      watch();
       return () => {
-        if (!listeners.delete(listener) || listeners.size) return;
-        connection?.abort();
-        offState?.();
+        if (!listeners.delete(entry)) return;
+        if (!listeners.size) {
+          connection?.abort();
+          offState?.();
+        }
         watch();
       };
     },
@@ -139,14 +145,6 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
         snapshot.sessions.filter((session) => !session.current).map(({ id }) => id),
         () => client.revokeOtherSessions(),
       ),
-    poll(seconds) {
-      intervals.push(seconds);
-      watch();
-      return () => {
-        intervals.splice(intervals.indexOf(seconds), 1);
-        watch();
-      };
-    },
   };
   return [store, () => listeners.size && refetchQuietly()];
 }

@@ -145,7 +145,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    if (changed.has('refreshInterval')) this.#sessions.refreshInterval = this.refreshInterval;
+    this.#sessions.refreshInterval = this.refreshInterval;
   }
 
   protected override clientConnected(client: SessionClient) {

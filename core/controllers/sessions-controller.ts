@@ -1,5 +1,5 @@
 import type { SessionClient } from '../client.js';
-import type { SessionsSnapshot, SessionsStore } from '../sessions-store.js';
+import type { SessionsSnapshot } from '../sessions-store.js';
 
 /** The part of Lit's `ReactiveControllerHost` the controller uses (declared here, so nothing of Lit is imported). */
 export interface ReactiveControllerHost {
@@ -13,7 +13,8 @@ const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
  * The user's sessions for an element of your own: a Lit `ReactiveController` over the client's
  * sessions store (the one `<sk-session-list>` and `useSessions()` show), so every view on the page
  * agrees at once and there is one request and one poller. The host re-renders on every change while
- * connected; `onChange` runs first, with the snapshot before it.
+ * connected; `onChange` runs first, with the snapshot before it. `client` and `refreshInterval` are
+ * read before each update of the host, so set them as you would a reactive property.
  *
  * ```ts
  * sessions = new SessionsController(this, client);
@@ -23,40 +24,19 @@ const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
 export class SessionsController {
   /** The list as shown now: `status`, `sessions`, `error`. */
   snapshot = LOADING;
-  private current?: SessionClient;
-  private interval = 0;
-  /** The store subscribed to while the host is connected. */
-  private store?: SessionsStore;
-  private unsubscribe?: () => void;
-  private release?: () => void;
+  /** Refetch every this many seconds while the page is visible; 0 (the default) turns it off. */
+  refreshInterval = 0;
+  /** What is followed now (client and interval), and how to stop. */
+  private following?: [SessionClient | undefined, number, () => void];
+  private connected = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    client?: SessionClient,
+    /** The client whose sessions are shown. */
+    public client?: SessionClient,
     private readonly onChange?: (snapshot: SessionsSnapshot, previous: SessionsSnapshot) => void,
   ) {
     host.addController(this);
-    this.current = client;
-  }
-
-  /** The client whose sessions are shown; setting another one switches to its store. */
-  get client() {
-    return this.current;
-  }
-  set client(client: SessionClient | undefined) {
-    if (client === this.current) return;
-    this.current = client;
-    if (this.unsubscribe) this.hostConnected();
-  }
-
-  /** Refetch every this many seconds while the page is visible; 0 (the default) turns it off. */
-  get refreshInterval() {
-    return this.interval;
-  }
-  set refreshInterval(seconds: number) {
-    this.interval = seconds;
-    this.release?.();
-    this.release = this.store?.poll(seconds);
   }
 
   get status() {
@@ -70,36 +50,44 @@ export class SessionsController {
   }
 
   /** Revokes one session optimistically; rejects (and shows it again) when the revoke fails. */
-  revoke = (id: string) => this.run((store) => store.revoke(id));
+  revoke(id: string) {
+    return this.client!.sessions.revoke(id);
+  }
   /** Revokes every other session optimistically. */
-  revokeOthers = () => this.run((store) => store.revokeOthers());
+  revokeOthers() {
+    return this.client!.sessions.revokeOthers();
+  }
   /** Loads the list again, showing `loading` meanwhile. */
-  refetch = () => this.run((store) => store.refetch());
+  refetch() {
+    return this.client!.sessions.refetch();
+  }
 
   hostConnected() {
-    this.hostDisconnected();
-    const store = (this.store = this.current?.sessions);
-    if (!store) return;
+    this.connected = true;
+    this.hostUpdate();
+  }
+
+  /** Follows a change of `client` or `refreshInterval`: the new subscription starts before the old one ends, so the store keeps its list and its request. */
+  hostUpdate() {
+    const { client, refreshInterval } = this;
+    const [followed, seconds, stop] = this.following ?? [];
+    if (!this.connected || (followed === client && seconds === refreshInterval)) return;
+    const store = client?.sessions;
     const update = () => {
       const previous = this.snapshot;
-      this.snapshot = store.getSnapshot();
+      this.snapshot = store!.getSnapshot();
       if (previous === this.snapshot) return;
       this.onChange?.(this.snapshot, previous);
       this.host.requestUpdate();
     };
-    this.unsubscribe = store.subscribe(update);
-    this.refreshInterval = this.interval;
-    update();
+    this.following = [client, refreshInterval, store ? store.subscribe(update, refreshInterval) : () => {}];
+    stop?.();
+    if (store) update();
   }
 
   hostDisconnected() {
-    this.unsubscribe?.();
-    this.release?.();
-    this.store = this.unsubscribe = this.release = undefined;
-  }
-
-  private run(action: (store: SessionsStore) => Promise<void>) {
-    const store = this.current?.sessions;
-    return store ? action(store) : Promise.reject(new Error('SessionsController: no client'));
+    this.connected = false;
+    this.following?.[2]();
+    this.following = undefined;
   }
 }

@@ -1,0 +1,34 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { SessionsSnapshot } from '../core/sessions-store.js';
+import { useSessionClient } from './session-provider.js';
+
+export interface UseSessionsResult extends SessionsSnapshot {
+  /** Revokes one session optimistically: it leaves `sessions` at once and comes back if the revoke fails (the promise then rejects). */
+  revoke(id: string): Promise<void>;
+  /** Revokes every other session, optimistically in the same way. */
+  revokeOthers(): Promise<void>;
+  /** Loads the list again (`status` is `loading` meanwhile). */
+  refetch(): Promise<void>;
+}
+
+/** On the server, and before a client exists: loading, with no sessions. */
+const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
+const noClient = () => Promise.reject(new Error('useSessions: no session client'));
+const noSubscription = () => () => {};
+
+/**
+ * The user's sessions for markup of your own, from the client's sessions store: the same list,
+ * request and poller as every `<SessionList>` on the page. `refreshInterval` (seconds) refetches
+ * while the page is visible. Server rendering and hydration see `loading`.
+ */
+export function useSessions({ refreshInterval = 0 }: { refreshInterval?: number } = {}): UseSessionsResult {
+  const store = useSessionClient()?.sessions;
+  const subscribe = useCallback((listener: () => void) => store?.subscribe(listener, refreshInterval) ?? noSubscription(), [store, refreshInterval]);
+  const snapshot = useSyncExternalStore(subscribe, () => store?.getSnapshot() ?? LOADING, () => LOADING);
+  return {
+    ...snapshot,
+    revoke: (id) => (store ? store.revoke(id) : noClient()),
+    revokeOthers: store?.revokeOthers ?? noClient,
+    refetch: () => (store ? store.refetch() : noClient()),
+  };
+}
