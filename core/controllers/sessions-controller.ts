@@ -13,8 +13,9 @@ const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
  * The user's sessions for an element of your own: a Lit `ReactiveController` over the client's
  * sessions store (the one `<sk-session-list>` and `useSessions()` show), so every view on the page
  * agrees at once and there is one request and one poller. The host re-renders on every change while
- * connected; `onChange` runs first, with the snapshot before it. `client` and `refreshInterval` are
- * read before each update of the host, so set them as you would a reactive property.
+ * connected; `onChange` runs then too, with the snapshot before it (the host update it may await
+ * shows the new one). `client` and `refreshInterval` are read before each update of the host, so
+ * set them as you would a reactive property.
  *
  * ```ts
  * sessions = new SessionsController(this, client);
@@ -77,8 +78,9 @@ export class SessionsController {
       const previous = this.snapshot;
       this.snapshot = store!.getSnapshot();
       if (previous === this.snapshot) return;
-      this.onChange?.(this.snapshot, previous);
+      // Asked first, so that `onChange` can await the update that shows the new snapshot.
       this.host.requestUpdate();
+      this.onChange?.(this.snapshot, previous);
     };
     this.following = [client, refreshInterval, store ? store.subscribe(update, refreshInterval) : () => {}];
     stop?.();

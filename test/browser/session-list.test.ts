@@ -794,7 +794,7 @@ describe('<sk-session-list>: leaks and load', () => {
       ...client,
       listSessions: () => Promise.resolve(sessions),
       subscribe: (listener) => counted((delta) => (subscriptions += delta), client.subscribe(listener)),
-      sessions: { ...client.sessions, subscribe: (listener) => counted((delta) => (listSubscriptions += delta), client.sessions.subscribe(listener)) },
+      sessions: { ...client.sessions, subscribe: (listener, seconds) => counted((delta) => (listSubscriptions += delta), client.sessions.subscribe(listener, seconds)) },
     };
 
     const listeners = new Map<string, Set<unknown>>();

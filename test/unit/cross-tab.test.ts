@@ -66,6 +66,44 @@ describe('across tabs', () => {
     other.client.dispose();
   });
 
+  it('a refresh that fails in one tab ends the session in the other with the same reason, and the other repeats neither the check nor the refresh', async () => {
+    const { fake, client, states } = setup();
+    fake.signIn();
+    const other = secondTab();
+    await Promise.all([client.getSession(), other.client.getSession()]);
+    fake.accessExpired = true;
+    fake.fail({ path: '/session/refresh', status: 401, code: 'session_revoked' });
+    const checks = fake.count('GET', '/session');
+
+    await expect(client.fetch(`${ORIGIN}/api/data`)).rejects.toThrow();
+    await until(() => expect(other.client.getState().status).toBe('expired'));
+    await tick();
+
+    expect(expiries(states)).toEqual([{ status: 'expired', session: null, reason: 'revoked' }]);
+    expect(expiries(other.states)).toEqual([{ status: 'expired', session: null, reason: 'revoked' }]);
+    expect(fake.count('POST', '/session/refresh')).toBe(1);
+    expect(fake.count('GET', '/session')).toBe(checks);
+    other.client.dispose();
+  });
+
+  it('a check that finds the session revoked in one tab ends it in the other without a request of its own', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    const other = secondTab();
+    await Promise.all([client.getSession(), other.client.getSession()]);
+    fake.revokeFromElsewhere();
+    const requests = fake.requests.length;
+
+    await client.getSession();
+    const sentByFirstTab = fake.requests.length - requests;
+    await until(() => expect(other.client.getState()).toEqual({ status: 'expired', session: null, reason: 'revoked' }));
+    await tick();
+
+    expect(client.getState()).toEqual({ status: 'expired', session: null, reason: 'revoked' });
+    expect(fake.requests.length - requests).toBe(sentByFirstTab);
+    other.client.dispose();
+  });
+
   it('messages of the wrong shape are ignored', async () => {
     const { fake, client } = setup();
     fake.signIn();

@@ -17,3 +17,26 @@ describe('React server rendering', () => {
     expect(markup).toContain('<sk-session-expired');
   });
 });
+
+describe('useSessions() on the server', () => {
+  it('renders loading, with no sessions, whatever the client', async () => {
+    const { useSessions } = await import('../../react/index.js');
+    const { createSessionClient, restBackend } = await import('../../core/index.js');
+    const client = createSessionClient({ backend: restBackend({ baseUrl: 'http://localhost/api/auth' }) });
+    function Sessions() {
+      const { status, sessions } = useSessions();
+      return (
+        <p>
+          {status}:{sessions.length}
+        </p>
+      );
+    }
+    const markup = renderToString(
+      <SessionProvider client={client}>
+        <Sessions />
+      </SessionProvider>,
+    );
+    expect(markup).toContain('loading:0');
+    client.dispose();
+  });
+});
