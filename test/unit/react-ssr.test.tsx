@@ -25,11 +25,7 @@ describe('useSessions() on the server', () => {
     const client = createSessionClient({ backend: restBackend({ baseUrl: 'http://localhost/api/auth' }) });
     function Sessions() {
       const { status, sessions } = useSessions();
-      return (
-        <p>
-          {status}:{sessions.length}
-        </p>
-      );
+      return <p>{`${status}:${sessions.length}`}</p>;
     }
     const markup = renderToString(
       <SessionProvider client={client}>
