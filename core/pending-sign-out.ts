@@ -48,10 +48,10 @@ export function pendingSignOuts(backend: SessionBackend, env: Environment): Pend
 
   function retry() {
     const retrying = pending;
-    retrying &&
-      backend.signOut(retrying.scope).then(() => {
-        if (pending === retrying) set(undefined);
-      }, noop);
+    if (!retrying) return;
+    backend.signOut(retrying.scope).then(() => {
+      if (pending === retrying) set(undefined);
+    }, noop);
   }
 
   set(pending);

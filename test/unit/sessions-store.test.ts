@@ -22,9 +22,8 @@ async function watching(others = 2, options: Parameters<typeof setup>[0] = {}) {
 describe('the sessions store', () => {
   it('loads once for every view on the page, and a view that comes later sees the same list at once', async () => {
     const { fake, store, ids } = await watching(2);
-    let laterSaw: string[] = [];
     const stop = store.subscribe(() => {});
-    laterSaw = ids();
+    const laterSaw = ids();
 
     expect(laterSaw).toHaveLength(3);
     expect(store.getSnapshot().sessions[0].current).toBe(true);
