@@ -2,47 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../components/session-expired/define.js';
 import type { SkSessionExpired } from '../../components/session-expired/define.js';
-import { restBackend, type SessionClient } from '../../core/index.js';
+import { restBackend } from '../../core/index.js';
+import { deepActive, dialogOf, endings, signedIn } from './session-expired-support.js';
 import { axeViolations, axeViolationsWithFakeTimers, fake, mount, newClient, part, recordEvents, until } from './support.js';
 
 afterEach(() => {
   vi.useRealTimers();
   localStorage.clear();
 });
-
-async function signedIn(options: Parameters<typeof newClient>[0] = {}) {
-  fake.signIn();
-  const client = newClient(options);
-  await client.getSession();
-  return client;
-}
-
-const dialogOf = (element: SkSessionExpired) => part<HTMLDialogElement>(element, 'dialog')!;
-const deepActive = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
-};
-
-/** Ends the session for each reason the way it happens in real life. */
-const endings: Record<string, (client: SessionClient) => Promise<unknown>> = {
-  revoked: async (client) => {
-    fake.revokeFromElsewhere();
-    await client.getSession();
-  },
-  expired: async (client) => {
-    fake.expire();
-    await client.getSession();
-  },
-  'signed-out-elsewhere': async () => {
-    const otherTab = newClient();
-    await otherTab.signOut();
-  },
-  'refresh-failed': async (client) => {
-    fake.fail({ path: '/sessions', status: 401, times: Infinity });
-    await client.listSessions().catch(() => {});
-  },
-};
 
 const texts: Record<string, string> = {
   revoked: 'signed out from another device',
@@ -112,11 +79,14 @@ describe('<sk-session-expired>', () => {
 
   it('cancelling sk-session-expired shows nothing', async () => {
     const client = await signedIn();
+    const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
     element.addEventListener('sk-session-expired', (event) => event.preventDefault());
     await endings.revoked(client);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => expect(events).toHaveLength(1));
+    await element.updateComplete;
     expect(dialogOf(element).open).toBe(false);
+    expect(element.open).toBe(false);
   });
 
   it('headless fires the event and shows nothing', async () => {
