@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../../components/session-expired/define.js';
 import type { SkSessionExpired } from '../../components/session-expired/define.js';
 import { NetworkError, ServerError, type SessionClient } from '../../core/index.js';
-import { dialogOf, FAKE_TIMERS, signedIn } from './session-expired-support.js';
+import { dialogOf, useFakeClock, signedIn } from './session-expired-support.js';
 import { fake, mount, part, recordEvents, until } from './support.js';
 
 afterEach(() => {
@@ -37,7 +37,7 @@ const untilWithClock = (check: () => void) =>
 
 describe('<sk-session-expired> failures are sk-error, never swallowed', () => {
   it('"Stay signed in" that the server refuses fires sk-error with action extend, says so, and keeps the warning open', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     const client = await signedInFor60s();
     const events = recordEvents('sk-error', 'sk-session-extended');
     const element = await openWarning(client);
@@ -55,7 +55,7 @@ describe('<sk-session-expired> failures are sk-error, never swallowed', () => {
   });
 
   it('a warning\'s "Log out" that fails fires sk-error with action sign-out, keeps the warning and the session, and can be tried again', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     const client = await signedInFor60s();
     const events = recordEvents('sk-error');
     const element = await openWarning(client);
@@ -78,7 +78,7 @@ describe('<sk-session-expired> failures are sk-error, never swallowed', () => {
   });
 
   it('"Stay signed in" that meets the end of the session is sk-session-expired, not sk-error', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     const client = await signedInFor60s();
     const events = recordEvents('sk-error', 'sk-session-expired');
     const element = await openWarning(client);
@@ -91,7 +91,7 @@ describe('<sk-session-expired> failures are sk-error, never swallowed', () => {
   });
 
   it('a warning timer that finds no time left and cannot reach the server fires sk-error with action check', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     const client = await signedInFor60s();
     const events = recordEvents('sk-error');
     await mount<SkSessionExpired>('<sk-session-expired warn-before="30"></sk-session-expired>', client);
@@ -111,7 +111,7 @@ describe('<sk-session-expired> failures are sk-error, never swallowed', () => {
   });
 
   it('an idle sign-out that the client rejects fires sk-error with action sign-out', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     const client = await signedIn();
     const refused = new ServerError('http_503', 503);
     vi.spyOn(client, 'signOut').mockRejectedValue(refused);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../components/session-expired/define.js';
 import type { SkSessionExpired } from '../../components/session-expired/define.js';
-import { deepActive, dialogOf, endings, FAKE_TIMERS, focusedOutside, signedIn } from './session-expired-support.js';
+import { deepActive, dialogOf, endings, useFakeClock, focusedOutside, signedIn } from './session-expired-support.js';
 import { fake, mount, newClient, part, recordEvents, until } from './support.js';
 
 afterEach(() => {
@@ -52,24 +52,6 @@ describe('<sk-session-expired> open, show() and close()', () => {
     expect(document.activeElement).toBe(outside);
   });
 
-  it('show() after a cancelled sk-session-expired shows the ended dialog for that reason', async () => {
-    const client = await signedIn();
-    const events = recordEvents('sk-session-expired');
-    const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
-    element.addEventListener('sk-session-expired', (event) => event.preventDefault());
-
-    await endings.expired(client);
-    await until(() => expect(events).toHaveLength(1));
-    await element.updateComplete;
-    expect(dialogOf(element).open).toBe(false);
-
-    element.show();
-    await element.updateComplete;
-    expect(dialogOf(element).open).toBe(true);
-    expect(part(element, 'body')!.textContent).toContain('Your session expired');
-    expect(events).toHaveLength(1);
-  });
-
   it('show() on an element added after the session ended shows the ended dialog for the current state', async () => {
     const client = await signedIn();
     await newClient().signOut();
@@ -80,22 +62,6 @@ describe('<sk-session-expired> open, show() and close()', () => {
     expect(element.show()).toBe(true);
     await element.updateComplete;
     expect(part(element, 'body')!.textContent).toContain('signed out in another tab');
-  });
-
-  it('the open attribute on a headless element shows the dialog the element kept quiet about', async () => {
-    const client = await signedIn();
-    const events = recordEvents('sk-session-expired');
-    const element = await mount<SkSessionExpired>('<sk-session-expired headless></sk-session-expired>', client);
-    await endings.revoked(client);
-    await until(() => expect(events).toHaveLength(1));
-    await element.updateComplete;
-    expect(dialogOf(element).open).toBe(false);
-
-    element.setAttribute('open', '');
-    await element.updateComplete;
-    expect(element.open).toBe(true);
-    expect(dialogOf(element).open).toBe(true);
-    expect(part(element, 'title')!.textContent).toBe('Your session has ended');
   });
 
   it('with nothing to tell (signed in, no countdown; or this tab signed out) show() returns false and open goes back to false', async () => {
@@ -116,7 +82,7 @@ describe('<sk-session-expired> open, show() and close()', () => {
   });
 
   it('close() on a warning hides it without extending; show() brings it back with the time now left, and focus returns on close', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     fake.sessionTtl = 180_000;
     const client = await signedIn();
     const outside = focusedOutside();
@@ -143,7 +109,7 @@ describe('<sk-session-expired> open, show() and close()', () => {
   });
 
   it('a closed idle warning still signs out at the limit, and the ended dialog then opens', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     const client = await signedIn();
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired idle-timeout="60" warn-before="20"></sk-session-expired>', client);
@@ -160,7 +126,7 @@ describe('<sk-session-expired> open, show() and close()', () => {
   });
 
   it('headless: show() during a countdown shows the warning the page was told about by sk-session-expiring', async () => {
-    vi.useFakeTimers(FAKE_TIMERS);
+    useFakeClock();
     fake.sessionTtl = 120_000;
     const client = await signedIn();
     const events = recordEvents('sk-session-expiring');

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { SkSessionExpired } from '../../components/session-expired/define.js';
 import type { SessionClient } from '../../core/index.js';
 import { fake, newClient, part } from './support.js';
@@ -48,5 +49,5 @@ export const endings: Record<string, (client: SessionClient) => Promise<unknown>
   },
 };
 
-/** Fake timers for the countdowns; the page's own clock included. */
-export const FAKE_TIMERS = { toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] } as const;
+/** Fake timers for the countdowns, the page's own clock included. */
+export const useFakeClock = () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });

@@ -77,7 +77,7 @@ describe('<sk-session-expired>', () => {
     });
   }
 
-  it('cancelling sk-session-expired shows nothing', async () => {
+  it('cancelling sk-session-expired shows nothing, until the page calls show()', async () => {
     const client = await signedIn();
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
@@ -87,15 +87,28 @@ describe('<sk-session-expired>', () => {
     await element.updateComplete;
     expect(dialogOf(element).open).toBe(false);
     expect(element.open).toBe(false);
+
+    expect(element.show()).toBe(true);
+    await element.updateComplete;
+    expect(dialogOf(element).open).toBe(true);
+    expect(part(element, 'body')!.textContent).toContain(texts.revoked);
+    expect(events).toHaveLength(1);
   });
 
-  it('headless fires the event and shows nothing', async () => {
+  it('headless fires the event and shows nothing, until the page sets open', async () => {
     const client = await signedIn();
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired headless></sk-session-expired>', client);
     await endings.expired(client);
     await until(() => expect(events).toHaveLength(1));
+    await element.updateComplete;
     expect(dialogOf(element).open).toBe(false);
+
+    element.setAttribute('open', '');
+    await element.updateComplete;
+    expect(element.open).toBe(true);
+    expect(dialogOf(element).open).toBe(true);
+    expect(part(element, 'title')!.textContent).toBe('Your session has ended');
   });
 
   it('a sign-out in this tab is not an expiry: no event, no dialog', async () => {
