@@ -293,6 +293,32 @@ describe('<sk-session-expired>', () => {
     expect(events[0].detail.secondsLeft).toBeGreaterThanOrEqual(18);
   });
 
+  it('a warn-before or idle-timeout of 0, below 0 or not a number is off', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 60_000;
+    const client = await signedIn();
+    const events = recordEvents('sk-session-expiring', 'sk-session-expired');
+    await mount<SkSessionExpired>('<sk-session-expired warn-before="-30" idle-timeout="-5"></sk-session-expired><sk-session-expired warn-before="soon" idle-timeout="0"></sk-session-expired>', client);
+    // Through the session's own end: only its expiry happens.
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(events).toEqual([]);
+    expect(client.getState().status).toBe('active');
+  });
+
+  it('headless follows a warning it does not show: one sk-session-expiring, and sk-session-extended when the session is extended', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 120_000;
+    const client = await signedIn();
+    const events = recordEvents('sk-session-expiring', 'sk-session-extended');
+    await mount<SkSessionExpired>('<sk-session-expired headless warn-before="60"></sk-session-expired>', client);
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(events.map((event) => event.type)).toEqual(['sk-session-expiring']);
+
+    fake.sessionTtl = 3_600_000;
+    await client.refresh();
+    await until(() => expect(events.map((event) => event.type)).toEqual(['sk-session-expiring', 'sk-session-extended']));
+  });
+
   it('hides "Stay signed in" when the backend can neither refresh nor slide the session', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     fake.sessionTtl = 60_000;
