@@ -1,7 +1,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { SkLogoutButton } from '../components/logout-button/define.js';
-import type { SkLogoutDetail, SkLogoutErrorDetail, SkLogoutRequestDetail } from '../components/logout-button/define.js';
+import type { SkLogoutDetail, SkLogoutRequestDetail } from '../components/logout-button/define.js';
 import { SkSessionExpired } from '../components/session-expired/define.js';
 import type { SkSessionExpiredDetail, SkSessionExpiringDetail, SkSessionExtendedDetail } from '../components/session-expired/define.js';
 import { SkSessionList } from '../components/session-list/define.js';
@@ -28,7 +28,7 @@ export const LogoutButton = createComponent({
   tagName: 'sk-logout-button',
   elementClass: SkLogoutButton,
   react: React,
-  events: { ...logoutEvents, onLogoutError: on<SkLogoutErrorDetail>('sk-logout-error') },
+  events: { ...logoutEvents, onError: on<SkErrorDetail>('sk-error') },
 });
 
 /** `<sk-session-list>` for React. */

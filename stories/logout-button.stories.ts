@@ -20,7 +20,7 @@ type LogoutArgs = FakeArgs & {
 };
 type Story = StoryObj<LogoutArgs> & { parameters?: FakeParameters & Record<string, unknown> };
 
-const EVENTS = ['sk-logout-request', 'sk-logout', 'sk-logout-error'];
+const EVENTS = ['sk-logout-request', 'sk-logout', 'sk-error'];
 
 const logoutButton = (canvas: HTMLElement) => elementIn(canvas, 'sk-logout-button');
 const button = (host: Element) => part<HTMLButtonElement>(host, 'button')!;
@@ -117,7 +117,7 @@ export const Failed: Story = {
     // The session is kept and the button works again.
     expect(button(host).getAttribute('aria-busy')).toBe('false');
     expect(envOf({ loaded }).client.getState().status).toBe('active');
-    expect(logLines(canvasElement).at(-1)).toBe('sk-logout-error {"error":"ServerError(http_500)"}');
+    expect(logLines(canvasElement).at(-1)).toBe('sk-error {"error":"ServerError(http_500)","action":"sign-out"}');
   },
 };
 
@@ -210,6 +210,6 @@ export const FailuresControl: Story = {
     const host = await clickLogout(canvasElement, loaded);
     await waitFor(() => expect(textOf(part(host, 'message'))).toBe('Could not log out. Check your connection and try again.'));
     expect(envOf({ loaded }).client.getState().status).toBe('active');
-    expect(logLines(canvasElement).at(-1)).toBe('sk-logout-error {"error":"NetworkError(network)"}');
+    expect(logLines(canvasElement).at(-1)).toBe('sk-error {"error":"NetworkError(network)","action":"sign-out"}');
   },
 };

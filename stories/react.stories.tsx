@@ -60,7 +60,7 @@ function LogoutButtonDemo({ client }: { client: SessionClient }) {
   return (
     <Kit.SessionProvider client={client}>
       <SessionReadout />
-      <Kit.LogoutButton confirm onLogoutRequest={log('onLogoutRequest')} onLogout={log('onLogout')} onLogoutError={log('onLogoutError')} />
+      <Kit.LogoutButton confirm onLogoutRequest={log('onLogoutRequest')} onLogout={log('onLogout')} onError={log('onError')} />
       {view}
     </Kit.SessionProvider>
   );

@@ -18,11 +18,12 @@ type ExpiredArgs = FakeArgs & {
   'idle-timeout'?: number;
   headless?: boolean;
   'auto-redirect'?: boolean;
+  open?: boolean;
   theme?: 'light' | 'dark';
 };
 type Story = StoryObj<ExpiredArgs> & { parameters?: FakeParameters & Record<string, unknown> };
 
-const EVENTS = ['sk-session-expired', 'sk-session-expiring', 'sk-session-extended'];
+const EVENTS = ['sk-session-expired', 'sk-session-expiring', 'sk-session-extended', 'sk-error'];
 
 const expired = (canvas: HTMLElement) => elementIn(canvas, 'sk-session-expired');
 const dialogOf = (host: Element) => part<HTMLDialogElement>(host, 'dialog')!;
@@ -85,6 +86,7 @@ const meta = {
           idle-timeout=${ifDefined(args['idle-timeout'])}
           ?headless=${args.headless}
           ?auto-redirect=${args['auto-redirect']}
+          ?open=${args.open}
           theme=${ifDefined(args.theme)}
         ></sk-session-expired>`)}
       </sk-session-provider>`,
@@ -247,5 +249,81 @@ export const Headless: Story = {
     await endings.revoked(env);
     await waitFor(() => expect(logLines(canvasElement)).toEqual(['sk-session-expired {"reason":"revoked"}']));
     expect(dialogOf(host).open).toBe(false);
+  },
+};
+
+/** The page's own button that calls `show()`: with `headless`, the page decides when to show the dialog. */
+const withShowButton: Story['render'] = (args, context) => {
+  const env = envOf(context);
+  const show = (event: Event) => (event.currentTarget as Element).parentElement!.querySelector('sk-session-expired')!.show();
+  return stage(
+    env,
+    html`<sk-session-provider .client=${env.client}>
+      ${page(html`<button class="sk-story-button" type="button" @click=${show}>Session status</button>
+        <sk-session-expired login-url=${ifDefined(args['login-url'])} ?headless=${args.headless}></sk-session-expired>`)}
+    </sk-session-provider>`,
+    EVENTS,
+  );
+};
+
+export const ShownByThePage: Story = {
+  name: 'Headless: show() from the page',
+  args: { headless: true },
+  render: withShowButton,
+  play: async ({ canvasElement, loaded }) => {
+    const env = envOf({ loaded });
+    const host = expired(canvasElement);
+    await active(env.client);
+    await endings.revoked(env);
+    await waitFor(() => expect(logLines(canvasElement)).toEqual(['sk-session-expired {"reason":"revoked"}']));
+    expect(dialogOf(host).open).toBe(false);
+    // The page's own "Session status" button shows the dialog for the session as it is now.
+    const button = canvasElement.querySelector<HTMLButtonElement>('button.sk-story-button')!;
+    await userEvent.click(button);
+    await openDialog(host);
+    expect(host.hasAttribute('open')).toBe(true);
+    expect(textOf(part(host, 'body'))).toBe('This device was signed out from another device. Sign in again to continue.');
+    // "Close" hides it and gives focus back to the page's button.
+    await userEvent.click(part(host, 'close-button')!);
+    await waitFor(() => expect(host.open).toBe(false));
+    expect(document.activeElement).toBe(button);
+  },
+};
+
+/** A warning that opens after about a second, and a server that refuses `path`. */
+const refusing =
+  (path: string): FakeParameters['fake'] =>
+  (server) => {
+    shortSession(server);
+    server.fail({ path, status: 500 });
+  };
+
+export const StayFails: Story = {
+  name: 'Pre-expiry warning: stay signed in fails',
+  args: { 'warn-before': 120 },
+  parameters: { fake: refusing('/session/refresh') },
+  play: async ({ canvasElement }) => {
+    const host = expired(canvasElement);
+    const dialog = await openDialog(host, 6000);
+    await userEvent.click(part(host, 'stay-button')!);
+    await waitFor(() => expect(textOf(part(host, 'status'))).toBe('Your session could not be extended. Try again.'));
+    expect(dialog.open).toBe(true);
+    expect(logLines(canvasElement).at(-1)).toBe('sk-error {"error":"ServerError(http_500)","action":"extend"}');
+  },
+};
+
+export const LogOutFails: Story = {
+  name: 'Pre-expiry warning: log out fails',
+  args: { 'warn-before': 120 },
+  parameters: { fake: refusing('/signout') },
+  play: async ({ canvasElement, loaded }) => {
+    const host = expired(canvasElement);
+    const dialog = await openDialog(host, 6000);
+    await userEvent.click(part(host, 'logout-button')!);
+    // The session is kept, and so is the warning: the person can try again or stay.
+    await waitFor(() => expect(textOf(part(host, 'status'))).toBe('Could not log out. Check your connection and try again.'));
+    expect(dialog.open).toBe(true);
+    expect(envOf({ loaded }).client.getState().status).toBe('active');
+    expect(logLines(canvasElement).at(-1)).toBe('sk-error {"error":"ServerError(http_500)","action":"sign-out"}');
   },
 };

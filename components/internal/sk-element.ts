@@ -27,7 +27,19 @@ function observePage() {
 
 /**
  * What every sessionkit element shares: finding its client (property, provider, default), following
- * the session state, and speaking the page's language.
+ * the session state, speaking the page's language, and the theme below (`styles.ts`). The CSS
+ * properties are documented here once: the manifest gives them to every element that extends this.
+ *
+ * @cssproperty [--sk-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - Font family.
+ * @cssproperty [--sk-font-size=0.875rem] - Base font size.
+ * @cssproperty [--sk-color-text=#1f2328] - Text colour (dark: `#f0f6fc`).
+ * @cssproperty [--sk-color-muted=#59636e] - Secondary text colour (dark: `#9198a1`).
+ * @cssproperty [--sk-color-surface=#ffffff] - Backgrounds: buttons, rows, the dialog (dark: `#0d1117`).
+ * @cssproperty [--sk-color-border=#d1d9e0] - Borders and separators (dark: `#3d444d`).
+ * @cssproperty [--sk-color-accent=#0969da] - Focus ring and primary actions (dark: `#4493f8`).
+ * @cssproperty [--sk-color-danger=#cf222e] - Destructive actions and errors (dark: `#f85149`).
+ * @cssproperty [--sk-radius=6px] - Corner radius.
+ * @cssproperty [--sk-space=0.75rem] - Base spacing unit.
  */
 export abstract class SkElement<Strings extends Record<string, string | Plural>> extends LitElement {
   // Typed as a plain declaration map so that each element declares only its own properties: Lit

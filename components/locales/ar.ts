@@ -95,6 +95,7 @@ export default {
     staySignedIn: 'إبقاء تسجيل الدخول',
     logOut: 'تسجيل الخروج',
     extendFailed: 'تعذّر تمديد جلستك. أعد المحاولة.',
+    logOutFailed: 'تعذّر تسجيل الخروج. تحقق من اتصالك وأعد المحاولة.',
     minutes: { zero: '# دقيقة', one: '# دقيقة', two: '# دقيقتين', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' },
     seconds: { zero: '# ثانية', one: '# ثانية', two: '# ثانيتين', few: '# ثوانٍ', many: '# ثانية', other: '# ثانية' },
   },

@@ -76,6 +76,7 @@ export default {
     staySignedIn: 'Angemeldet bleiben',
     logOut: 'Abmelden',
     extendFailed: 'Ihre Sitzung konnte nicht verlängert werden. Versuchen Sie es erneut.',
+    logOutFailed: 'Abmelden fehlgeschlagen. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     minutes: { one: '# Minute', other: '# Minuten' },
     seconds: { one: '# Sekunde', other: '# Sekunden' },
   },

@@ -85,6 +85,7 @@ export default {
     staySignedIn: 'Mantener la sesión iniciada',
     logOut: 'Cerrar sesión',
     extendFailed: 'No se pudo ampliar tu sesión. Vuelve a intentarlo.',
+    logOutFailed: 'No se pudo cerrar sesión. Comprueba tu conexión y vuelve a intentarlo.',
     minutes: { one: '# minuto', many: '# de minutos', other: '# minutos' },
     seconds: { one: '# segundo', many: '# de segundos', other: '# segundos' },
   },

@@ -80,6 +80,7 @@ export default {
     staySignedIn: 'Rester connecté',
     logOut: 'Se déconnecter',
     extendFailed: 'Impossible de prolonger votre session. Réessayez.',
+    logOutFailed: 'Échec de la déconnexion. Vérifiez votre connexion et réessayez.',
     minutes: { one: '# minute', many: '# de minutes', other: '# minutes' },
     seconds: { one: '# seconde', many: '# de secondes', other: '# secondes' },
   },

@@ -76,6 +76,7 @@ export default {
     staySignedIn: 'הארכת ההתחברות',
     logOut: 'התנתקות',
     extendFailed: 'לא ניתן היה להאריך את ההתחברות. אפשר לנסות שוב.',
+    logOutFailed: 'לא ניתן היה להתנתק. כדאי לבדוק את החיבור ולנסות שוב.',
     minutes: { one: '# דקה', two: '# דקות', other: '# דקות' },
     seconds: { one: '# שנייה', two: '# שניות', other: '# שניות' },
   },

@@ -81,6 +81,7 @@ export default {
     staySignedIn: 'Rimani connesso',
     logOut: 'Esci',
     extendFailed: 'Impossibile prolungare la sessione. Riprova.',
+    logOutFailed: 'Impossibile uscire. Controlla la connessione e riprova.',
     minutes: { one: '# minuto', many: '# di minuti', other: '# minuti' },
     seconds: { one: '# secondo', many: '# di secondi', other: '# secondi' },
   },

@@ -72,6 +72,7 @@ export default {
     staySignedIn: 'ログインしたままにする',
     logOut: 'ログアウト',
     extendFailed: 'セッションを延長できませんでした。もう一度お試しください。',
+    logOutFailed: 'ログアウトできませんでした。接続を確認して、もう一度お試しください。',
     minutes: { other: '# 分' },
     seconds: { other: '# 秒' },
   },

@@ -72,6 +72,7 @@ export default {
     staySignedIn: 'Ingelogd blijven',
     logOut: 'Uitloggen',
     extendFailed: 'Je sessie kan niet worden verlengd. Probeer het opnieuw.',
+    logOutFailed: 'Uitloggen mislukt. Controleer je verbinding en probeer het opnieuw.',
     minutes: { one: '# minuut', other: '# minuten' },
     seconds: { one: '# seconde', other: '# seconden' },
   },

@@ -90,6 +90,7 @@ export default {
     staySignedIn: 'Nie wylogowuj mnie',
     logOut: 'Wyloguj się',
     extendFailed: 'Nie udało się przedłużyć sesji. Spróbuj ponownie.',
+    logOutFailed: 'Nie udało się wylogować. Sprawdź połączenie i spróbuj ponownie.',
     minutes: { one: '# minutę', few: '# minuty', many: '# minut', other: '# minuty' },
     seconds: { one: '# sekundę', few: '# sekundy', many: '# sekund', other: '# sekundy' },
   },

@@ -80,6 +80,7 @@ export default {
     staySignedIn: 'Manter conectado',
     logOut: 'Sair',
     extendFailed: 'Não foi possível estender sua sessão. Tente novamente.',
+    logOutFailed: 'Não foi possível sair. Verifique sua conexão e tente novamente.',
     minutes: { one: '# minuto', many: '# de minutos', other: '# minutos' },
     seconds: { one: '# segundo', many: '# de segundos', other: '# segundos' },
   },

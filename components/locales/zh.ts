@@ -72,6 +72,7 @@ export default {
     staySignedIn: '保持登录',
     logOut: '退出登录',
     extendFailed: '无法延长您的会话。请重试。',
+    logOutFailed: '无法退出登录。请检查网络连接，然后重试。',
     minutes: { other: '#分钟' },
     seconds: { other: '#秒' },
   },

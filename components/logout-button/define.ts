@@ -1,18 +1,14 @@
 import { SkLogoutButton } from './logout-button.js';
-import type { SkLogoutDetail, SkLogoutErrorDetail, SkLogoutRequestDetail } from './logout-button.js';
 
 export { SkLogoutButton };
-export type { LogoutScope, SkLogoutDetail, SkLogoutErrorDetail, SkLogoutRequestDetail } from './logout-button.js';
+// Its events (sk-logout-request, sk-logout, sk-error) are the ones the list fires too: declared once, with the shared ones.
+export type { SkErrorAction, SkErrorDetail, SkLogoutDetail, SkLogoutRequestDetail } from '../internal/events.js';
+export type { LogoutButtonStrings } from './strings.js';
 
 if (!customElements.get('sk-logout-button')) customElements.define('sk-logout-button', SkLogoutButton);
 
 declare global {
   interface HTMLElementTagNameMap {
     'sk-logout-button': SkLogoutButton;
-  }
-  interface GlobalEventHandlersEventMap {
-    'sk-logout-request': CustomEvent<SkLogoutRequestDetail>;
-    'sk-logout': CustomEvent<SkLogoutDetail>;
-    'sk-logout-error': CustomEvent<SkLogoutErrorDetail>;
   }
 }

@@ -1,25 +1,12 @@
 import { html, nothing } from 'lit';
 import type { SessionClient } from '../../core/client.js';
-import { emit } from '../internal/events.js';
+import type { SignOutScope } from '../../core/index.js';
+import { emit, type SkErrorDetail, type SkLogoutDetail, type SkLogoutRequestDetail } from '../internal/events.js';
 import { navigate } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
 import { logoutButtonStrings, type LogoutButtonStrings } from './strings.js';
 import { logoutButtonStyles } from './styles.js';
-
-export type LogoutScope = 'current' | 'others' | 'all';
-
-export interface SkLogoutRequestDetail {
-  scope: LogoutScope;
-}
-export interface SkLogoutDetail {
-  scope: LogoutScope;
-  /** False when `force-clear` cleared the session here but the server was not reached. */
-  serverRevoked: boolean;
-}
-export interface SkLogoutErrorDetail {
-  error: unknown;
-}
 
 /**
  * A button that really ends the session on the server — once, however many clicks — and tells
@@ -30,7 +17,7 @@ export interface SkLogoutErrorDetail {
  *
  * @event {CustomEvent<SkLogoutRequestDetail>} sk-logout-request - Detail: `{ scope }`. Before the request; cancel it to stop the logout.
  * @event {CustomEvent<SkLogoutDetail>} sk-logout - Detail: `{ scope, serverRevoked }`. Once the logout is done (after the server confirmed, or cleared locally with `force-clear`).
- * @event {CustomEvent<SkLogoutErrorDetail>} sk-logout-error - Detail: `{ error }`. The logout failed; the session is kept.
+ * @event {CustomEvent<SkErrorDetail>} sk-error - Detail: `{ error, action }`. The logout failed (`action` is `sign-out`, or `revoke-others` for `scope="others"`); the session is kept and the button works again.
  *
  * @csspart base - The wrapper around everything.
  * @csspart button - The logout button.
@@ -40,17 +27,6 @@ export interface SkLogoutErrorDetail {
  * @csspart confirm-button - The button that confirms.
  * @csspart cancel-button - The button that cancels.
  * @csspart message - The status line: pending, done, failed, or the `force-clear` note.
- *
- * @cssproperty [--sk-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - Font family.
- * @cssproperty [--sk-font-size=0.875rem] - Base font size.
- * @cssproperty [--sk-color-text=#1f2328] - Text colour (dark: `#f0f6fc`).
- * @cssproperty [--sk-color-muted=#59636e] - Secondary text colour (dark: `#9198a1`).
- * @cssproperty [--sk-color-surface=#ffffff] - Background colour (dark: `#0d1117`).
- * @cssproperty [--sk-color-border=#d1d9e0] - Border colour (dark: `#3d444d`).
- * @cssproperty [--sk-color-accent=#0969da] - Focus ring and primary actions (dark: `#4493f8`).
- * @cssproperty [--sk-color-danger=#cf222e] - Destructive actions and errors (dark: `#f85149`).
- * @cssproperty [--sk-radius=6px] - Corner radius.
- * @cssproperty [--sk-space=0.75rem] - Base spacing unit.
  */
 export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   static override styles = [baseStyles, logoutButtonStyles];
@@ -68,7 +44,7 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   };
 
   /** `current` ends this session; `others` revokes every other session and keeps this one; `all` ends every session. */
-  scope: LogoutScope = 'current';
+  scope: SignOutScope | 'others' = 'current';
   /** Where to go after logging out: this origin or one in the provider's `allowed-origins` only. */
   redirectTo?: string;
   /** Ask for confirmation in place before logging out. */
@@ -124,7 +100,7 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
     } catch (error) {
       this.failed = true;
       this.message = t.failed;
-      emit<SkLogoutErrorDetail>(this, 'sk-logout-error', { error });
+      emit<SkErrorDetail>(this, 'sk-error', { error, action: scope === 'others' ? 'revoke-others' : 'sign-out' });
     } finally {
       this.pending = false;
     }

@@ -18,6 +18,7 @@ export const sessionExpiredStrings = {
   staySignedIn: 'Stay signed in',
   logOut: 'Log out',
   extendFailed: 'Your session could not be extended. Try again.',
+  logOutFailed: 'Could not log out. Check your connection and try again.',
   /** Spoken countdowns. */
   minutes: { one: '# minute', other: '# minutes' } as Plural,
   seconds: { one: '# second', other: '# seconds' } as Plural,

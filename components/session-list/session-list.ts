@@ -4,11 +4,10 @@ import { SessionsController } from '../../core/controllers/sessions-controller.j
 import { ReauthRequiredError } from '../../core/errors.js';
 import type { SessionsSnapshot } from '../../core/sessions-store.js';
 import { hasEnded, type Session, type SessionState } from '../../core/types.js';
-import { emit } from '../internal/events.js';
+import { emit, type SkErrorDetail, type SkLogoutDetail, type SkLogoutRequestDetail } from '../internal/events.js';
 import { format } from '../internal/localize.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
-import type { SkLogoutDetail, SkLogoutRequestDetail } from '../logout-button/logout-button.js';
 import { describeDevice, formatters, type Formatters } from './describe.js';
 import { sessionRow } from './row.js';
 import { sessionListStrings, type SessionListStrings } from './strings.js';
@@ -16,7 +15,6 @@ import { sessionListStyles } from './styles.js';
 import { confirmation, skeleton, stateMessage } from './templates.js';
 import type {
   SessionListAction,
-  SkErrorDetail,
   SkOtherSessionsRevokeDetail,
   SkOtherSessionsRevokedDetail,
   SkReauthRequiredDetail,
@@ -79,17 +77,6 @@ const copy = (session: Session): Session => structuredClone(session);
  * @csspart message - The error, sign-in-again or cannot-list message.
  * @csspart retry-button - Loads the list again.
  * @csspart status - The live region announcing progress, results and failures.
- *
- * @cssproperty [--sk-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif] - Font family.
- * @cssproperty [--sk-font-size=0.875rem] - Base font size.
- * @cssproperty [--sk-color-text=#1f2328] - Text colour (dark: `#f0f6fc`).
- * @cssproperty [--sk-color-muted=#59636e] - Secondary text colour (dark: `#9198a1`).
- * @cssproperty [--sk-color-surface=#ffffff] - Background colour (dark: `#0d1117`).
- * @cssproperty [--sk-color-border=#d1d9e0] - Border colour (dark: `#3d444d`).
- * @cssproperty [--sk-color-accent=#0969da] - Focus ring and primary actions (dark: `#4493f8`).
- * @cssproperty [--sk-color-danger=#cf222e] - Destructive actions and errors (dark: `#f85149`).
- * @cssproperty [--sk-radius=6px] - Corner radius.
- * @cssproperty [--sk-space=0.75rem] - Base spacing unit.
  */
 export class SkSessionList extends SkElement<SessionListStrings> {
   static override styles = [baseStyles, sessionListStyles];

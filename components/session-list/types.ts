@@ -1,7 +1,11 @@
 import type { Session } from '../../core/types.js';
+import type { SkErrorAction } from '../internal/events.js';
 
-/** What the user was doing when an error or a demand to sign in again came. */
-export type SessionListAction = 'list' | 'revoke' | 'revoke-others' | 'sign-out';
+// The list's own events, declared once with their details. It also fires the shared sk-error,
+// sk-logout-request and sk-logout (internal/events.ts).
+
+/** What the user was doing when a demand to sign in again came. */
+export type SessionListAction = Exclude<SkErrorAction, 'extend' | 'check'>;
 
 export interface SkSessionRevokeDetail {
   /** A copy of the session to revoke. */
@@ -20,7 +24,13 @@ export interface SkReauthRequiredDetail {
   /** The claim the server wants satisfied, where it names one. */
   claim?: string;
 }
-export interface SkErrorDetail {
-  error: unknown;
-  action: SessionListAction;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'sk-session-revoke': CustomEvent<SkSessionRevokeDetail>;
+    'sk-session-revoked': CustomEvent<SkSessionRevokedDetail>;
+    'sk-other-sessions-revoke': CustomEvent<SkOtherSessionsRevokeDetail>;
+    'sk-other-sessions-revoked': CustomEvent<SkOtherSessionsRevokedDetail>;
+    'sk-reauth-required': CustomEvent<SkReauthRequiredDetail>;
+  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../components/logout-button/define.js';
 import type { SkLogoutButton } from '../../components/logout-button/define.js';
+import { NetworkError, ServerError } from '../../core/index.js';
 import { axeViolations, fake, mount, newClient, part, recordEvents, until } from './support.js';
 
 async function signedIn() {
@@ -46,15 +47,18 @@ describe('<sk-logout-button>', () => {
   });
 
   for (const failure of [500, 'network'] as const) {
-    it(`a sign-out that fails (${failure}) is never reported as success: error announced, session kept, retry possible (RELIABILITY 16)`, async () => {
+    it(`a sign-out that fails (${failure}) is never reported as success: sk-error with action sign-out, error announced, session kept, retry possible (RELIABILITY 16)`, async () => {
       const client = await signedIn();
       fake.fail({ path: '/signout', status: failure });
-      const events = recordEvents('sk-logout', 'sk-logout-error');
+      const events = recordEvents('sk-logout', 'sk-error');
       const button = await mount<SkLogoutButton>('<sk-logout-button></sk-logout-button>', client);
 
       part(button, 'button')!.click();
-      await until(() => expect(events.map((e) => e.type)).toEqual(['sk-logout-error']));
+      await until(() => expect(events.map((e) => e.type)).toEqual(['sk-error']));
       await button.updateComplete;
+      expect(events[0].detail.action).toBe('sign-out');
+      expect(events[0].detail.error).toBeInstanceOf(failure === 500 ? ServerError : NetworkError);
+      expect(events[0].bubbles && events[0].composed).toBe(true);
 
       const message = part(button, 'message')!;
       expect(message.getAttribute('role')).toBe('status');
@@ -63,7 +67,7 @@ describe('<sk-logout-button>', () => {
       expect(part(button, 'button')!.getAttribute('aria-disabled')).toBe('false');
 
       part(button, 'button')!.click();
-      await until(() => expect(events.map((e) => e.type)).toEqual(['sk-logout-error', 'sk-logout']));
+      await until(() => expect(events.map((e) => e.type)).toEqual(['sk-error', 'sk-logout']));
       expect(client.getState().status).toBe('signed-out');
     });
   }
@@ -71,7 +75,7 @@ describe('<sk-logout-button>', () => {
   it('with force-clear a failed sign-out clears the session, reports serverRevoked false, notes it, and retries online (RELIABILITY 16)', async () => {
     const client = await signedIn();
     fake.fail({ path: '/signout', status: 'network' });
-    const events = recordEvents('sk-logout', 'sk-logout-error');
+    const events = recordEvents('sk-logout', 'sk-error');
     const button = await mount<SkLogoutButton>('<sk-logout-button force-clear></sk-logout-button>', client);
 
     part(button, 'button')!.click();
@@ -112,6 +116,22 @@ describe('<sk-logout-button>', () => {
     expect(events[0].detail).toEqual({ scope: 'others', serverRevoked: true });
     expect(fake.count('POST', '/sessions/revoke-others')).toBe(1);
     expect(client.getState().status).toBe('active');
+  });
+
+  it('scope="others" that the server refuses fires sk-error with action revoke-others and keeps every session', async () => {
+    const client = await signedIn();
+    fake.addOtherDevices(2);
+    fake.fail({ path: '/sessions/revoke-others', status: 500 });
+    const events = recordEvents('sk-logout', 'sk-error');
+    const button = await mount<SkLogoutButton>('<sk-logout-button scope="others"></sk-logout-button>', client);
+
+    part(button, 'button')!.click();
+    await until(() => expect(events.map((e) => e.type)).toEqual(['sk-error']));
+
+    expect(events[0].detail).toEqual({ error: expect.any(ServerError), action: 'revoke-others' });
+    expect(fake.sessionsOf(fake.current()!.userId)).toHaveLength(3);
+    await button.updateComplete;
+    expect(part(button, 'message')!.textContent).toContain('Could not log out');
   });
 
   it('scope="all" signs out everywhere', async () => {

@@ -2,47 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../components/session-expired/define.js';
 import type { SkSessionExpired } from '../../components/session-expired/define.js';
-import { restBackend, type SessionClient } from '../../core/index.js';
+import { restBackend } from '../../core/index.js';
+import { deepActive, dialogOf, endings, signedIn } from './session-expired-support.js';
 import { axeViolations, axeViolationsWithFakeTimers, fake, mount, newClient, part, recordEvents, until } from './support.js';
 
 afterEach(() => {
   vi.useRealTimers();
   localStorage.clear();
 });
-
-async function signedIn(options: Parameters<typeof newClient>[0] = {}) {
-  fake.signIn();
-  const client = newClient(options);
-  await client.getSession();
-  return client;
-}
-
-const dialogOf = (element: SkSessionExpired) => part<HTMLDialogElement>(element, 'dialog')!;
-const deepActive = () => {
-  let element = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element;
-};
-
-/** Ends the session for each reason the way it happens in real life. */
-const endings: Record<string, (client: SessionClient) => Promise<unknown>> = {
-  revoked: async (client) => {
-    fake.revokeFromElsewhere();
-    await client.getSession();
-  },
-  expired: async (client) => {
-    fake.expire();
-    await client.getSession();
-  },
-  'signed-out-elsewhere': async () => {
-    const otherTab = newClient();
-    await otherTab.signOut();
-  },
-  'refresh-failed': async (client) => {
-    fake.fail({ path: '/sessions', status: 401, times: Infinity });
-    await client.listSessions().catch(() => {});
-  },
-};
 
 const texts: Record<string, string> = {
   revoked: 'signed out from another device',
@@ -110,22 +77,38 @@ describe('<sk-session-expired>', () => {
     });
   }
 
-  it('cancelling sk-session-expired shows nothing', async () => {
+  it('cancelling sk-session-expired shows nothing, until the page calls show()', async () => {
     const client = await signedIn();
+    const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
     element.addEventListener('sk-session-expired', (event) => event.preventDefault());
     await endings.revoked(client);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => expect(events).toHaveLength(1));
+    await element.updateComplete;
     expect(dialogOf(element).open).toBe(false);
+    expect(element.open).toBe(false);
+
+    expect(element.show()).toBe(true);
+    await element.updateComplete;
+    expect(dialogOf(element).open).toBe(true);
+    expect(part(element, 'body')!.textContent).toContain(texts.revoked);
+    expect(events).toHaveLength(1);
   });
 
-  it('headless fires the event and shows nothing', async () => {
+  it('headless fires the event and shows nothing, until the page sets open', async () => {
     const client = await signedIn();
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired headless></sk-session-expired>', client);
     await endings.expired(client);
     await until(() => expect(events).toHaveLength(1));
+    await element.updateComplete;
     expect(dialogOf(element).open).toBe(false);
+
+    element.setAttribute('open', '');
+    await element.updateComplete;
+    expect(element.open).toBe(true);
+    expect(dialogOf(element).open).toBe(true);
+    expect(part(element, 'title')!.textContent).toBe('Your session has ended');
   });
 
   it('a sign-out in this tab is not an expiry: no event, no dialog', async () => {
@@ -308,6 +291,32 @@ describe('<sk-session-expired>', () => {
     await vi.advanceTimersByTimeAsync(41_000);
     expect(events).toHaveLength(1);
     expect(events[0].detail.secondsLeft).toBeGreaterThanOrEqual(18);
+  });
+
+  it('a warn-before or idle-timeout of 0, below 0 or not a number is off', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 60_000;
+    const client = await signedIn();
+    const events = recordEvents('sk-session-expiring', 'sk-session-expired');
+    await mount<SkSessionExpired>('<sk-session-expired warn-before="-30" idle-timeout="-5"></sk-session-expired><sk-session-expired warn-before="soon" idle-timeout="0"></sk-session-expired>', client);
+    // Through the session's own end: only its expiry happens.
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(events).toEqual([]);
+    expect(client.getState().status).toBe('active');
+  });
+
+  it('headless follows a warning it does not show: one sk-session-expiring, and sk-session-extended when the session is extended', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    fake.sessionTtl = 120_000;
+    const client = await signedIn();
+    const events = recordEvents('sk-session-expiring', 'sk-session-extended');
+    await mount<SkSessionExpired>('<sk-session-expired headless warn-before="60"></sk-session-expired>', client);
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(events.map((event) => event.type)).toEqual(['sk-session-expiring']);
+
+    fake.sessionTtl = 3_600_000;
+    await client.refresh();
+    await until(() => expect(events.map((event) => event.type)).toEqual(['sk-session-expiring', 'sk-session-extended']));
   });
 
   it('hides "Stay signed in" when the backend can neither refresh nor slide the session', async () => {
