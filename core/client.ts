@@ -130,6 +130,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let disposed = false;
   /** Active answers in a row whose expiresAt had already passed. */
   let overdueAnswers = 0;
+  /** Sign-outs of this tab in flight, and whether the session was found gone meanwhile. */
+  let signingOut = 0;
+  let endedWhileSigningOut = false;
 
   const channel = openTabChannel(key, onTabMessage);
   const unwatchBackend = backend.watch?.(() => recheck());
@@ -176,7 +179,10 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   /** The one transition a session end makes; later 401s find the state ended and change nothing. */
   function endSession(code = 'unauthenticated', reason?: ExpiryReason): SessionExpiredError {
-    if (!ended()) {
+    // The session ending while this tab signs it out is that sign-out (an SDK clears its state
+    // before its revoke resolves): `signOut` makes the transition, as `signed-out`.
+    if (signingOut) endedWhileSigningOut = true;
+    else if (!ended()) {
       if (!state.session) setState('signed-out');
       else {
         // The server's code says why, where it does; otherwise a session that had time left was revoked.
@@ -381,10 +387,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     return runShared(`signout:${scope}:${forceClear}:${reason}`, async () => {
       const id = state.session?.id ?? listedCurrentId;
       let serverRevoked = true;
-      try {
-        await backend.signOut(scope, { forceClear });
-      } catch (error) {
-        if (!forceClear) throw error;
+      signingOut++;
+      const failure = await backend.signOut(scope, { forceClear }).then(noop, (error: unknown) => ({ error }));
+      const endedMeanwhile = --signingOut === 0 && endedWhileSigningOut;
+      if (!signingOut) endedWhileSigningOut = false;
+      if (failure && !forceClear) {
+        // Nothing was signed out, yet the session had ended anyway: that end is told as usual.
+        if (endedMeanwhile) endSession();
+        throw failure.error;
+      }
+      if (failure) {
         serverRevoked = false;
         setPending({ scope, id });
       }
