@@ -103,6 +103,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let generation = 0;
   let lastCheckAt = -Infinity;
   let detachRechecks: (() => void) | undefined;
+  /** Sign-outs of this tab in flight, and whether the session was found gone meanwhile. */
+  let signingOut = 0;
+  let endedWhileSigningOut = false;
 
   const channel = openTabChannel(key, onTabMessage);
   const unwatchBackend = backend.watch?.(() => recheck());
@@ -156,7 +159,10 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
    * ended and change nothing. Returns the error the failed call rejects with.
    */
   function endSession(code = 'unauthenticated', reason?: ExpiryReason): SessionExpiredError {
-    if (!hasEnded(state)) {
+    // The session ending while this tab signs it out is that sign-out (an SDK clears its state
+    // before its revoke resolves): `signOut` makes the transition, as `signed-out`.
+    if (signingOut) endedWhileSigningOut = true;
+    else if (!hasEnded(state)) {
       const known = state.session;
       // The server's code says why, where it does; otherwise a session that had time left was revoked.
       reason ??= code === 'session_revoked' || (code !== 'session_expired' && (expiresIn() ?? 0) > 0) ? 'revoked' : 'expired';
@@ -173,14 +179,14 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   }
 
   function applySession(session: Session | null): Session | null {
-    const signingOut = pending.get();
-    if (signingOut && session && (!signingOut.id || signingOut.id === session.id)) {
+    const pendingSignOut = pending.get();
+    if (pendingSignOut && session && (!pendingSignOut.id || pendingSignOut.id === session.id)) {
       // The user signed out here while the server was unreachable: finish that, do not sign them back in.
       pending.retry();
       if (!hasEnded(state)) setState('signed-out', null, 'signed-out');
       return null;
     }
-    if (signingOut) pending.set(undefined);
+    if (pendingSignOut) pending.set(undefined);
     if (session) setState('active', session);
     else endSession();
     return session;
@@ -254,10 +260,16 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     return runShared(`signout:${scope}:${forceClear}:${reason}`, async () => {
       const id = state.session?.id ?? listedCurrentId;
       let serverRevoked = true;
-      try {
-        await backend.signOut(scope, { forceClear });
-      } catch (error) {
-        if (!forceClear) throw error;
+      signingOut++;
+      const failure = await backend.signOut(scope, { forceClear }).then(noop, (error: unknown) => ({ error }));
+      const endedMeanwhile = --signingOut === 0 && endedWhileSigningOut;
+      if (!signingOut) endedWhileSigningOut = false;
+      if (failure && !forceClear) {
+        // Nothing was signed out, yet the session had ended anyway: that end is told as usual.
+        if (endedMeanwhile) endSession();
+        throw failure.error;
+      }
+      if (failure) {
         serverRevoked = false;
         pending.set({ scope, id });
       }

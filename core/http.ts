@@ -1,6 +1,6 @@
 import { onAbort } from './abort.js';
 import { NetworkError, ProtocolError, ReauthRequiredError, ServerError, SessionExpiredError } from './errors.js';
-import { parseRetryAfter } from './retry.js';
+import { parseRetryAfter, withRetry } from './retry.js';
 
 const DAY_MS = 86_400_000;
 /** The `Date` header has whole seconds; smaller differences are rounding, not skew. */
@@ -20,7 +20,10 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
+  ok: boolean;
+  /** Parsed JSON; undefined for an empty body (or an unparseable error body). */
   body: unknown;
+  headers: Headers;
   /** Server clock minus browser clock, in ms (0 when close enough), from the `Date` header. */
   clockOffset?: number;
 }
@@ -33,11 +36,17 @@ export function clockOffsetFrom(header: string | null): number | undefined {
   return Math.abs(offset) < MIN_SKEW_MS ? 0 : Math.max(-DAY_MS, Math.min(DAY_MS, offset));
 }
 
+const CODE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** A server's error code, kept only when it looks like a code (bodies are never kept). */
+export function safeCode(value: unknown): string | undefined {
+  return typeof value === 'string' && CODE.test(value) ? value : undefined;
+}
+
 /** Maps a non-2xx answer to the kit's typed errors. A 403 is never an expiry. */
 export function errorForStatus(status: number, body: unknown, retryAfter?: string | null): Error {
   const error = (body as { error?: { code?: unknown; claim?: unknown } } | null)?.error;
-  // Error codes come from the body only when they look like codes; the rest of the body is never kept.
-  const code = typeof error?.code === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(error.code) ? error.code : undefined;
+  const code = safeCode(error?.code);
   if (status === 401) return new SessionExpiredError(code ?? 'unauthenticated', 401);
   if (status === 403 && code && /reauth|not_fresh|claim/i.test(code)) {
     const claim = error!.claim;
@@ -46,10 +55,6 @@ export function errorForStatus(status: number, body: unknown, retryAfter?: strin
   return new ServerError(code ?? `http_${status}`, status, parseRetryAfter(retryAfter));
 }
 
-/**
- * One HTTP exchange with a timeout. Reads the body as JSON (empty bodies are undefined), and
- * throws the kit's typed errors for failures.
- */
 /**
  * Auth endpoints answer directly. A redirect could carry the CSRF header and the request to another
  * origin, and hand back that origin's answer as if it were the auth server's: it is not followed
@@ -61,7 +66,13 @@ export function refuseRedirect(response: Response) {
   }
 }
 
-export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+/**
+ * One HTTP exchange with a timeout, resolving for every status: protocols that put state in
+ * headers (SuperTokens) read them, and classify a failure by the error body's shape. The body is
+ * parsed JSON (undefined when empty, or an unparseable error body); a 2xx that is not JSON is a
+ * `ProtocolError`, a failed connection a `NetworkError` (`aborted`, `timeout` or `network`).
+ */
+export async function exchange(request: HttpRequest): Promise<HttpResponse> {
   const { signal, body } = request;
   const controller = new AbortController();
   const abort = () => controller.abort();
@@ -71,7 +82,7 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
     let response: Response;
     let text: string;
     try {
-      // Looked up per call, so test doubles and service-worker shims installed later still apply.
+      // Looked up per call, so test doubles, SDK interceptors and service-worker shims installed later still apply.
       response = await globalThis.fetch(request.url, {
         ...request, // its method, credentials and keepalive; fetch ignores the other fields
         headers: body === undefined ? request.headers : { ...request.headers, 'content-type': 'application/json' },
@@ -94,11 +105,42 @@ export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
         if (response.ok) throw new ProtocolError('invalid_json', undefined, response.status);
       }
     }
-    const header = (name: string) => response.headers.get(name);
-    if (!response.ok) throw errorForStatus(response.status, parsed, header('retry-after'));
-    return { status: response.status, body: parsed, clockOffset: clockOffsetFrom(header('date')) };
+    const { headers, status, ok } = response;
+    return { status, ok, body: parsed, headers, clockOffset: clockOffsetFrom(headers.get('date')) };
   } finally {
     clearTimeout(timer);
     stopListening();
   }
+}
+
+/** `exchange`, with every non-2xx answer thrown as the kit's typed error (see `errorForStatus`). */
+export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
+  const response = await exchange(request);
+  if (!response.ok) throw errorForStatus(response.status, response.body, response.headers.get('retry-after'));
+  return response;
+}
+
+export interface JsonCallerOptions {
+  credentials: RequestCredentials;
+  timeoutMs: number;
+  /** Retries of GETs on network errors, 5xx and 429; writes are never retried blindly. */
+  retries: number;
+  /** Extra headers for a request with this method (a CSRF header on writes, say). */
+  headers?(method: HttpRequest['method']): Record<string, string>;
+}
+
+/**
+ * The JSON calls a REST-shaped backend makes: GETs retried, writes not, and the server's clock
+ * offset kept from the last answer.
+ */
+export function jsonCaller(options: JsonCallerOptions) {
+  let offset = 0;
+  async function call(method: HttpRequest['method'], url: string, extra: Partial<HttpRequest> = {}): Promise<unknown> {
+    const send = () =>
+      sendRequest({ method, url, headers: options.headers?.(method) ?? {}, credentials: options.credentials, timeoutMs: options.timeoutMs, ...extra });
+    const response = await withRetry(send, method === 'GET' ? options.retries : 0, extra.signal);
+    if (response.clockOffset !== undefined) offset = response.clockOffset;
+    return response.body;
+  }
+  return { call, clockOffset: () => offset };
 }

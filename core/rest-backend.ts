@@ -1,6 +1,5 @@
-import { ServerError, SessionExpiredError } from './errors.js';
-import { sendRequest, type HttpRequest } from './http.js';
-import { withRetry } from './retry.js';
+import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, revokedCount } from './backends/shared.js';
+import { jsonCaller, type HttpRequest } from './http.js';
 import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from './types.js';
 import { assertSessionId, parseSessionBody, parseSessionList } from './validate.js';
 
@@ -39,48 +38,31 @@ const DEFAULT_ENDPOINTS: RestEndpoints = {
   refresh: '/session/refresh',
 };
 
-const isStatus = (error: unknown, status: number) => (error as { status?: number }).status === status;
-
 /** A backend speaking sessionkit's REST protocol (see README, "REST protocol"). */
 export function restBackend(options: RestBackendOptions = {}): SessionBackend {
   const base = (options.baseUrl ?? '/api/auth').replace(/\/+$/, '');
   const endpoints = { ...DEFAULT_ENDPOINTS, ...options.endpoints };
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const retries = options.retries ?? 3;
   const capabilities: BackendCapabilities = {
     list: true,
     revoke: true,
     revokeOthers: true,
     signOutAll: true,
+    // A refresh answering 404 turns this off: the client learns it (it does so for every backend).
     refresh: true,
     ...options.capabilities,
   };
-  let offset = 0;
 
   const csrfHeaders = (method: string): Record<string, string> => {
     const value = method === 'GET' ? undefined : options.csrf?.value();
     return value ? { [options.csrf!.header]: value } : {};
   };
-
-  async function call(method: HttpRequest['method'], path: string, extra: Partial<HttpRequest> = {}) {
-    const send = () =>
-      sendRequest({
-        method,
-        url: base + path,
-        headers: csrfHeaders(method),
-        credentials: options.credentials ?? 'include',
-        timeoutMs,
-        ...extra,
-      });
-    const response = await withRetry(send, method === 'GET' ? retries : 0, extra.signal);
-    if (response.clockOffset !== undefined) offset = response.clockOffset;
-    return response.body;
-  }
+  const { call: callUrl, clockOffset } = jsonCaller({ credentials: options.credentials ?? 'include', headers: csrfHeaders, ...callDefaults(options) });
+  const call = (method: HttpRequest['method'], path: string, extra?: Partial<HttpRequest>) => callUrl(method, base + path, extra);
 
   return {
-    key: `rest:${typeof location === 'object' ? new URL(base, location.href).href : base}`,
+    key: `rest:${absoluteKey(base)}`,
     capabilities,
-    clockOffset: () => offset,
+    clockOffset,
     decorateRequest(headers, method) {
       for (const [name, value] of Object.entries(csrfHeaders(method))) headers.set(name, value);
     },
@@ -96,35 +78,19 @@ export function restBackend(options: RestBackendOptions = {}): SessionBackend {
 
     async revokeSession(id: string) {
       assertSessionId(id);
-      try {
-        await call('DELETE', endpoints.revokeSession.replace(':id', encodeURIComponent(id)), { keepalive: true });
-      } catch (error) {
-        if (!isStatus(error, 404)) throw error;
-      }
+      await call('DELETE', endpoints.revokeSession.replace(':id', encodeURIComponent(id)), { keepalive: true }).catch(alreadyGone);
     },
 
     async revokeOtherSessions() {
-      const body = await call('POST', endpoints.revokeOthers, { keepalive: true });
-      const revoked = (body as { revoked?: unknown } | undefined)?.revoked;
-      return typeof revoked === 'number' && revoked >= 0 ? revoked : undefined;
+      return revokedCount(await call('POST', endpoints.revokeOthers, { keepalive: true }));
     },
 
     async signOut(scope: SignOutScope) {
-      try {
-        await call('POST', endpoints.signOut, { body: { scope }, keepalive: true });
-      } catch (error) {
-        // Already signed out is what was wanted.
-        if (!(error instanceof SessionExpiredError)) throw error;
-      }
+      await call('POST', endpoints.signOut, { body: { scope }, keepalive: true }).catch(alreadySignedOut);
     },
 
     async refresh(callOptions?: CallOptions) {
-      try {
-        return parseSessionBody(await call('POST', endpoints.refresh, callOptions), false) as Session;
-      } catch (error) {
-        if (error instanceof ServerError && isStatus(error, 404)) capabilities.refresh = false;
-        throw error;
-      }
+      return parseSessionBody(await call('POST', endpoints.refresh, callOptions), false) as Session;
     },
   };
 }

@@ -5,7 +5,16 @@
  * From the SDK: the current session is `session.getSync()` (the SDK's own state, which it keeps
  * fresh by authenticating in the background, so reading it costs no request); `session.onChange`
  * feeds the client's `watch`, so a session the SDK drops ends sessionkit's too; sign-out here is
- * `session.revoke({ forceClear })`.
+ * `session.revoke({ forceClear })`. The SDK clears its state (and fires `onChange(null)`) before
+ * `revoke` resolves; the client takes a session that ends during its own sign-out as that sign-out,
+ * so a **Log out** never reads as "signed out from another device".
+ *
+ * A forced sign-out (`forceClear`) that cannot reach Stytch makes the SDK drop its session while it
+ * lives on at Stytch. This backend keeps the session's tokens in memory (never in storage) and
+ * finishes the revoke on the client's retry (`online`, page shown again) by handing them back to the
+ * SDK (`session.updateSession`) and revoking. After a reload that memory is gone: there, an offline
+ * forced sign-out stays local only, and the session ends at its expiry or when revoked from another
+ * device's list. The client says `serverRevoked: false` either way.
  *
  * The browser SDK cannot list or revoke other sessions, so the app serves these in sessionkit's
  * REST shape, backed by Stytch's backend API (`sessions.get` by `user_id`, `sessions.revoke` by
@@ -25,11 +34,10 @@
  * ```
  */
 import { NetworkError, ProtocolError, ServerError, SessionExpiredError, SessionKitError } from '../errors.js';
-import { sendRequest, type HttpRequest } from '../http.js';
-import { withRetry } from '../retry.js';
+import { jsonCaller } from '../http.js';
 import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
 import { assertSessionId, parseSession, parseSessionList } from '../validate.js';
-import { absoluteKey, isRecord, safeCode, withDeadline } from './shared.js';
+import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, isRecord, revokedCount, safeCode, withDeadline } from './shared.js';
 
 /** The fields of a Stytch session object this backend reads. */
 export interface StytchSessionLike {
@@ -47,6 +55,10 @@ export interface StytchClientLike {
     getSync(): StytchSessionLike | null;
     onChange(callback: (session: StytchSessionLike | null) => void): () => void;
     revoke(options?: { forceClear?: boolean }): Promise<unknown>;
+    /** The SDK's tokens (Stytch SDK ≥ 2): kept in memory to finish a forced sign-out later. */
+    getTokens?(): { session_token: string; session_jwt: string } | null;
+    /** Hands tokens back to the SDK (Stytch SDK ≥ 2). */
+    updateSession?(tokens: { session_token: string; session_jwt?: string }): void;
   };
 }
 
@@ -125,10 +137,10 @@ export function stytchBackend(stytchClient: StytchClientLike, options: StytchBac
   if (typeof listUrl !== 'string' || !listUrl) {
     throw new TypeError("stytchBackend(stytchClient, options): options.listUrl is required, e.g. { listUrl: '/api/sessions' }.");
   }
+  const sdk = stytchClient.session;
   const revokeUrl = options.revokeUrl ?? `${listUrl.replace(/\/+$/, '')}/:id`;
   const revokeOthersUrl = options.revokeOthersUrl ?? `${listUrl.replace(/\/+$/, '')}/revoke-others`;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const retries = options.retries ?? 3;
+  const { timeoutMs, retries } = callDefaults(options);
   const capabilities: BackendCapabilities = {
     list: true,
     revoke: true,
@@ -137,46 +149,43 @@ export function stytchBackend(stytchClient: StytchClientLike, options: StytchBac
     refresh: false,
     revocationDelay: 300,
   };
-  let offset = 0;
-
-  async function call(method: HttpRequest['method'], url: string, extra: Partial<HttpRequest> = {}) {
-    const send = () => sendRequest({ method, url, headers: {}, credentials: 'include', timeoutMs, ...extra });
-    const response = method === 'GET' ? await withRetry(send, retries, extra.signal) : await send();
-    if (response.clockOffset !== undefined) offset = response.clockOffset;
-    return response.body;
-  }
+  const { call, clockOffset } = jsonCaller({ credentials: 'include', timeoutMs, retries });
+  /** The tokens of a session the SDK dropped (forceClear) before Stytch revoked it. Memory only. */
+  let unrevoked: { session_token: string; session_jwt: string } | undefined;
 
   function currentFromSdk(): Session | null {
     try {
-      return toSession(stytchClient.session.getSync());
+      return toSession(sdk.getSync());
     } catch (error) {
       throw errorFromSdk(error);
     }
   }
 
-  /** `session.revoke`; a session Stytch no longer knows is signed out already. */
+  /** `session.revoke` with the kit's deadline and errors; a session Stytch no longer knows is signed out already. */
   async function revokeHere(forceClear: boolean) {
+    // A forced sign-out that did not reach Stytch: give the SDK its session's tokens back to revoke it.
+    if (unrevoked && !sdk.getSync() && !sdk.getTokens?.()) sdk.updateSession?.(unrevoked);
+    const tokens = sdk.getTokens?.() ?? undefined;
     try {
-      await withDeadline(timeoutMs, undefined, async () => {
-        try {
-          await stytchClient.session.revoke({ forceClear });
-        } catch (error) {
-          throw errorFromSdk(error);
-        }
-      });
+      await withDeadline(timeoutMs, undefined, () => sdk.revoke({ forceClear }).catch((error: unknown) => Promise.reject(errorFromSdk(error))));
+      unrevoked = undefined;
     } catch (error) {
-      if (!(error instanceof SessionExpiredError)) throw error;
+      if (error instanceof SessionExpiredError) {
+        unrevoked = undefined;
+        return;
+      }
+      // The SDK has dropped the session (forceClear) but Stytch still has it.
+      if (forceClear && tokens) unrevoked = tokens;
+      throw error;
     }
   }
 
   async function signOut(scope: SignOutScope, callOptions?: { forceClear?: boolean }) {
-    if (scope === 'current') return revokeHere(callOptions?.forceClear || (options.forceClear ?? false));
+    const forceClear = callOptions?.forceClear || (options.forceClear ?? false);
+    if (scope === 'current') return revokeHere(forceClear || !!unrevoked);
     if (!options.signOutAllUrl) throw new ServerError('unsupported', 501);
-    try {
-      await call('POST', options.signOutAllUrl, { keepalive: true });
-    } catch (error) {
-      if (!(error instanceof SessionExpiredError)) throw error;
-    }
+    await call('POST', options.signOutAllUrl, { keepalive: true }).catch(alreadySignedOut);
+    unrevoked = undefined;
     // The server revoked this session too; this clears the SDK's copy of it.
     await revokeHere(true).catch(() => undefined);
   }
@@ -184,8 +193,8 @@ export function stytchBackend(stytchClient: StytchClientLike, options: StytchBac
   return {
     key: `stytch:${absoluteKey(listUrl)}`,
     capabilities,
-    clockOffset: () => offset,
-    watch: (listener) => stytchClient.session.onChange(() => listener()),
+    clockOffset,
+    watch: (listener) => sdk.onChange(() => listener()),
 
     async getSession({ signal }: CallOptions = {}) {
       if (signal?.aborted) throw new NetworkError('aborted');
@@ -202,17 +211,11 @@ export function stytchBackend(stytchClient: StytchClientLike, options: StytchBac
     async revokeSession(id: string) {
       assertSessionId(id);
       if (id === currentFromSdk()?.id) return signOut('current');
-      try {
-        await call('DELETE', revokeUrl.replace(':id', encodeURIComponent(id)), { keepalive: true });
-      } catch (error) {
-        if ((error as { status?: number }).status !== 404) throw error;
-      }
+      await call('DELETE', revokeUrl.replace(':id', encodeURIComponent(id)), { keepalive: true }).catch(alreadyGone);
     },
 
     async revokeOtherSessions() {
-      const body = await call('POST', revokeOthersUrl, { keepalive: true });
-      const revoked = isRecord(body) ? body.revoked : undefined;
-      return typeof revoked === 'number' && revoked >= 0 ? revoked : undefined;
+      return revokedCount(await call('POST', revokeOthersUrl, { keepalive: true }));
     },
 
     signOut,

@@ -1,21 +1,20 @@
 /**
- * `supertokensBackend(options)`: sessionkit over SuperTokens' frontend protocol in cookie mode,
- * without SuperTokens' frontend SDK.
+ * `supertokensBackend(options)`: sessionkit over SuperTokens, with or without SuperTokens' frontend SDK.
  *
- * SuperTokens' own routes used: `POST {apiBasePath}/signout` (sign out here) and
- * `POST {apiBasePath}/session/refresh`. Every request says `st-auth-mode: cookie` and carries a
- * `rid` (`session` on SuperTokens' routes; `anti-csrf` on the app's, as SuperTokens' SDK does,
- * which satisfies its custom-header CSRF check); `fdi-version` is sent when given. The `anti-csrf`
- * response header (anti-CSRF `VIA_TOKEN`) is kept in memory only and sent back on non-GET requests;
- * a new page learns it from its first refresh (its first write meets 401, the client refreshes).
- * `front-token: remove` tells that the session was cleared. The access token's own expiry (`ate`
- * in the front token) is not the session's: it is refreshed silently every hour or so, and taken
- * as `expiresAt` it would open the expiry warning each time. The session's `expiresAt` is whatever
- * the app's session route answers (e.g. the refresh token's expiry), or absent.
+ * With the SDK (`session`: the Session recipe of `supertokens-web-js` or `supertokens-auth-react`),
+ * refresh, existence, sign-out and events go through it, and every request goes through its fetch
+ * interceptor: cookie and header mode, anti-CSRF and the app's status codes work as the SDK is set
+ * up (see `supertokens-sdk.ts`). Without it, this backend speaks SuperTokens' frontend protocol in
+ * cookie mode itself (see `supertokens-protocol.ts`), honouring `sessionExpiredStatusCode` and
+ * `invalidClaimStatusCode` when the app changed them.
  *
- * Errors: any 401 is `SessionExpiredError('try_refresh')`, so the client refreshes and retries; a
- * 401 from the refresh itself means the session is gone. A 403 with `claimValidationErrors` is
- * `ReauthRequiredError('invalid_claim', 403, claimId)` (e.g. `st-ev`, email verification).
+ * SuperTokens' own routes used: `POST {apiBasePath}/signout` and `POST {apiBasePath}/session/refresh`.
+ * The session-expired status (401 by default) means "try refresh": the client refreshes once and
+ * retries; from the refresh itself it means the session is gone. The invalid-claim status (403 by
+ * default) with `claimValidationErrors` is `ReauthRequiredError('invalid_claim', status, claimId)`.
+ * The access token's own expiry is not the session's: it is refreshed silently every hour or so,
+ * and taken as `expiresAt` it would open the expiry warning each time. The session's `expiresAt` is
+ * whatever the app's session route answers (e.g. the refresh token's expiry), or absent.
  *
  * SuperTokens has no frontend route to read, list or revoke sessions, so the app serves these
  * itself in sessionkit's REST shape, with session handles as ids (paths configurable):
@@ -28,17 +27,21 @@
  * SuperTokens' default access-token lifetime).
  *
  * ```ts
+ * import Session from 'supertokens-web-js/recipe/session';
  * const client = createSessionClient({
- *   backend: supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/auth' }),
+ *   backend: supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/auth', session: Session, events }),
  * });
  * ```
  */
-import { ReauthRequiredError, SessionExpiredError } from '../errors.js';
-import { errorForStatus } from '../http.js';
-import { withRetry } from '../retry.js';
+import { SessionExpiredError } from '../errors.js';
 import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
 import { assertSessionId, parseSessionBody, parseSessionList } from '../validate.js';
-import { absoluteKey, exchange, isRecord, safeCode, type Exchange } from './shared.js';
+import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, revokedCount } from './shared.js';
+import { protocolTransport } from './supertokens-protocol.js';
+import { sdkTransport, type SupertokensEventSource, type SupertokensSessionLike } from './supertokens-sdk.js';
+
+export { supertokensSessionEvents } from './supertokens-sdk.js';
+export type { SupertokensEventSource, SupertokensSessionEvent, SupertokensSessionLike } from './supertokens-sdk.js';
 
 export interface SupertokensBackendOptions {
   /** Where the API lives, e.g. `https://api.example.com`. Default: this page's origin. */
@@ -49,7 +52,21 @@ export interface SupertokensBackendOptions {
   sessionPath?: string;
   /** The app's own sessions routes (list, `/{handle}`, `/revoke-others`, `/signout-all`). Default `{apiBasePath}/sessions`. */
   sessionsPath?: string;
-  /** Sent as `fdi-version` on SuperTokens' routes when given, e.g. `"3.0"`. */
+  /**
+   * SuperTokens' Session recipe (`supertokens-web-js/recipe/session`, or `supertokens-auth-react`'s),
+   * already initialised. When given, refresh, existence, sign-out and events go through it.
+   */
+  session?: SupertokensSessionLike;
+  /**
+   * The recipe's events, for a recipe without `addEventListener` (supertokens-web-js): pass
+   * `supertokensSessionEvents()` here and its `onHandleEvent` to `Session.init`.
+   */
+  events?: SupertokensEventSource;
+  /** The status SuperTokens answers for an expired access token (its `sessionExpiredStatusCode`). Default 401. */
+  sessionExpiredStatusCode?: number;
+  /** The status of a failed claim check (its `invalidClaimStatusCode`). Default 403. */
+  invalidClaimStatusCode?: number;
+  /** Sent as `fdi-version` on SuperTokens' routes when given (without the SDK), e.g. `"3.0"`. */
   fdiVersion?: string;
   /** Seconds a revoked session's access token may still work elsewhere. Default 3600; 0 with blacklisting. */
   revocationDelay?: number;
@@ -61,18 +78,9 @@ export interface SupertokensBackendOptions {
   retries?: number;
 }
 
-type Rid = 'session' | 'anti-csrf';
-
-/** SuperTokens' 403 body names the failed claims; the first one's id becomes the error's `claim`. */
-function invalidClaim(body: unknown): ReauthRequiredError | undefined {
-  const errors = isRecord(body) ? body.claimValidationErrors : undefined;
-  if (!Array.isArray(errors)) return undefined;
-  const first: unknown = errors[0];
-  return new ReauthRequiredError('invalid_claim', 403, isRecord(first) ? safeCode(first.id) : undefined);
-}
-
 /** Setup mistakes fail at once, naming the option, rather than later as a "network" error. */
-function checkOptions({ apiDomain, apiBasePath, sessionPath, sessionsPath }: SupertokensBackendOptions) {
+function checkOptions(options: SupertokensBackendOptions) {
+  const { apiDomain, apiBasePath, sessionPath, sessionsPath, session } = options;
   if (apiDomain !== undefined && !/^https?:\/\/[^/]/.test(apiDomain)) {
     throw new TypeError(`supertokensBackend: apiDomain must be an http(s) URL such as 'https://api.example.com' (got '${apiDomain}').`);
   }
@@ -80,6 +88,16 @@ function checkOptions({ apiDomain, apiBasePath, sessionPath, sessionsPath }: Sup
     if (path !== undefined && path !== '' && !path.startsWith('/')) {
       throw new TypeError(`supertokensBackend: ${name} must start with '/' (got '${path}').`);
     }
+  }
+  for (const name of ['sessionExpiredStatusCode', 'invalidClaimStatusCode'] as const) {
+    const status = options[name];
+    if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
+      throw new TypeError(`supertokensBackend: ${name} must be an HTTP error status such as 440 (got '${status}').`);
+    }
+  }
+  const methods = ['attemptRefreshingSession', 'doesSessionExist', 'signOut'] as const;
+  if (session !== undefined && methods.some((name) => typeof session?.[name] !== 'function')) {
+    throw new TypeError("supertokensBackend: session must be SuperTokens' Session recipe (import Session from 'supertokens-web-js/recipe/session').");
   }
 }
 
@@ -89,8 +107,6 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
   const basePath = (options.apiBasePath ?? '/auth').replace(/\/+$/, '');
   const sessionPath = options.sessionPath ?? `${basePath}/session`;
   const sessionsPath = (options.sessionsPath ?? `${basePath}/sessions`).replace(/\/+$/, '');
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const retries = options.retries ?? 3;
   const capabilities: BackendCapabilities = {
     list: true,
     revoke: true,
@@ -100,65 +116,23 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
     revocationDelay: options.revocationDelay ?? 3600,
     ...options.capabilities,
   };
-  /** In memory only, never in web storage. */
-  let antiCsrf: string | undefined;
   let offset = 0;
-
-  const headersFor = (method: string, rid: Rid): Record<string, string> => ({
-    rid,
-    'st-auth-mode': 'cookie',
-    ...(rid === 'session' && options.fdiVersion ? { 'fdi-version': options.fdiVersion } : {}),
-    ...(method !== 'GET' && antiCsrf ? { 'anti-csrf': antiCsrf } : {}),
-  });
-
-  function forget() {
-    antiCsrf = undefined;
-  }
-
-  /** Reads the session state SuperTokens puts in response headers. */
-  function absorb(headers: Headers) {
-    const front = headers.get('front-token');
-    if (front === 'remove') forget();
-    const csrf = headers.get('anti-csrf');
-    if (csrf && front !== 'remove') antiCsrf = csrf;
-  }
-
-  async function request(method: Exchange['method'], path: string, rid: Rid, extra: Partial<Exchange> = {}): Promise<unknown> {
-    const send = async () => {
-      const response = await exchange({
-        method,
-        url: origin + path,
-        headers: headersFor(method, rid),
-        credentials: 'include',
-        timeoutMs,
-        ...extra,
-      });
-      absorb(response.headers);
-      if (response.clockOffset !== undefined) offset = response.clockOffset;
-      if (response.ok) return response.body;
-      if (response.status === 401) throw new SessionExpiredError('try_refresh', 401);
-      if (response.status === 403) throw invalidClaim(response.body) ?? errorForStatus(403, response.body);
-      throw errorForStatus(response.status, response.body, response.headers.get('retry-after'));
-    };
-    return method === 'GET' ? withRetry(send, retries, extra.signal) : send();
-  }
+  const transportOptions = {
+    origin,
+    basePath,
+    fdiVersion: options.fdiVersion,
+    sessionExpiredStatusCode: options.sessionExpiredStatusCode ?? 401,
+    invalidClaimStatusCode: options.invalidClaimStatusCode ?? 403,
+    ...callDefaults(options),
+    onClockOffset: (value: number | undefined) => void (value !== undefined && (offset = value)),
+  };
+  const st = options.session ? sdkTransport(options.session, options.events, transportOptions) : protocolTransport(transportOptions);
 
   async function fetchSession(signal?: AbortSignal): Promise<Session | null> {
-    const session = parseSessionBody(await request('GET', sessionPath, 'anti-csrf', { signal }), true);
-    if (!session) return null;
-    session.current = true;
+    if (st.exists && !(await st.exists())) return null;
+    const session = parseSessionBody(await st.request('GET', sessionPath, 'anti-csrf', { signal }), true);
+    if (session) session.current = true;
     return session;
-  }
-
-  /** Rotates the tokens; a 401 here means the session is gone for good. */
-  async function refreshTokens(signal?: AbortSignal) {
-    try {
-      await request('POST', `${basePath}/session/refresh`, 'session', { signal });
-    } catch (error) {
-      if (!(error instanceof SessionExpiredError)) throw error;
-      forget();
-      throw new SessionExpiredError('unauthenticated', 401);
-    }
   }
 
   /** Like SuperTokens' own SDK: a lapsed access token is refreshed once before giving up. */
@@ -166,63 +140,49 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
     try {
       return await run();
     } catch (error) {
-      if (!(error instanceof SessionExpiredError)) throw error;
-      await refreshTokens();
+      if (st.refreshesItself || !(error instanceof SessionExpiredError)) throw error;
+      await st.refresh();
       return run();
     }
   }
 
   async function signOut(scope: SignOutScope) {
-    const ownSignOut = () => request('POST', `${basePath}/signout`, 'session', { keepalive: true });
-    try {
-      if (scope === 'all') await withOneRefresh(() => request('POST', `${sessionsPath}/signout-all`, 'anti-csrf', { keepalive: true }));
-      else await withOneRefresh(ownSignOut);
-    } catch (error) {
-      // The refresh said the session is gone: signed out already.
-      if (!(error instanceof SessionExpiredError)) throw error;
+    // A session found gone on the way is signed out already.
+    if (scope === 'all') {
+      await withOneRefresh(() => st.request('POST', `${sessionsPath}/signout-all`, 'anti-csrf', { keepalive: true })).catch(alreadySignedOut);
+      // Every session is revoked; this clears this browser's tokens, and may find them dead already.
+      await st.signOutHere().catch(() => undefined);
+    } else {
+      await withOneRefresh(() => st.signOutHere()).catch(alreadySignedOut);
     }
-    // Every session is revoked; this clears this browser's cookies, and may find them dead already.
-    if (scope === 'all') await ownSignOut().catch(() => undefined);
-    forget();
   }
 
   return {
     key: `supertokens:${absoluteKey(origin + basePath)}`,
     capabilities,
     clockOffset: () => offset,
-    decorateRequest(headers, method) {
-      if (!headers.has('rid')) headers.set('rid', 'anti-csrf');
-      for (const [name, value] of Object.entries(headersFor(method.toUpperCase(), 'anti-csrf'))) {
-        if (name !== 'rid') headers.set(name, value);
-      }
-    },
+    decorateRequest: st.decorateRequest,
+    watch: st.watch,
 
     getSession: ({ signal }: CallOptions = {}) => fetchSession(signal),
 
     async listSessions({ signal }: CallOptions = {}) {
-      return parseSessionList(await request('GET', sessionsPath, 'anti-csrf', { signal }));
+      return parseSessionList(await st.request('GET', sessionsPath, 'anti-csrf', { signal }));
     },
 
     async revokeSession(id: string) {
       assertSessionId(id);
-      try {
-        await request('DELETE', `${sessionsPath}/${encodeURIComponent(id)}`, 'anti-csrf', { keepalive: true });
-      } catch (error) {
-        // Already gone counts as revoked.
-        if ((error as { status?: number }).status !== 404) throw error;
-      }
+      await st.request('DELETE', `${sessionsPath}/${encodeURIComponent(id)}`, 'anti-csrf', { keepalive: true }).catch(alreadyGone);
     },
 
     async revokeOtherSessions() {
-      const body = await request('POST', `${sessionsPath}/revoke-others`, 'anti-csrf', { keepalive: true });
-      const revoked = isRecord(body) ? body.revoked : undefined;
-      return typeof revoked === 'number' && revoked >= 0 ? revoked : undefined;
+      return revokedCount(await st.request('POST', `${sessionsPath}/revoke-others`, 'anti-csrf', { keepalive: true }));
     },
 
     signOut,
 
     async refresh({ signal }: CallOptions = {}) {
-      await refreshTokens(signal);
+      await st.refresh(signal);
       const session = await fetchSession(signal);
       if (!session) throw new SessionExpiredError('unauthenticated', 401);
       return session;

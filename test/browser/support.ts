@@ -6,7 +6,8 @@ import { FakeAuthServer } from '../../core/msw/index.js';
 
 /** One fake auth server for the whole file, served by msw's service worker. */
 export const fake = new FakeAuthServer({ baseUrl: '/api/auth' });
-const worker = setupWorker(...fake.handlers);
+/** Vendor suites add their own handlers with `worker.use(...)`; they are reset after each test. */
+export const worker = setupWorker(...fake.handlers);
 await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
 
 const clients: SessionClient[] = [];
@@ -23,6 +24,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  worker.resetHandlers();
   while (cleanups.length) cleanups.pop()!();
   host?.remove();
   host = undefined;

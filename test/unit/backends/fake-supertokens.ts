@@ -31,6 +31,12 @@ export interface FakeStOptions {
   antiCsrf?: 'VIA_TOKEN' | 'VIA_CUSTOM_HEADER' | 'NONE';
   /** Access-token lifetime in ms. Default one hour. */
   accessTokenTtl?: number;
+  /** SuperTokens' `sessionExpiredStatusCode` ("try refresh"). Default 401. */
+  sessionExpiredStatusCode?: number;
+  /** SuperTokens' `invalidClaimStatusCode`. Default 403. */
+  invalidClaimStatusCode?: number;
+  /** The app's `GET /session` answers the refresh token's expiry as `expiresAt`. Default false. */
+  sessionRouteExpiry?: boolean;
 }
 
 interface AccessToken {
@@ -38,7 +44,9 @@ interface AccessToken {
   exp: number;
 }
 
-const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+// btoa, not Buffer: the fake also runs in the browser, under the real SDK.
+const base64 = (value: unknown) => btoa(JSON.stringify(value));
+const b64url = (value: unknown) => base64(value).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const random = () => Math.random().toString(36).slice(2, 12) + Math.random().toString(36).slice(2, 12);
 
 export class FakeSupertokens {
@@ -66,7 +74,15 @@ export class FakeSupertokens {
     this.base = options.apiBasePath ?? '/auth';
     this.antiCsrfMode = options.antiCsrf ?? 'VIA_CUSTOM_HEADER';
     this.accessTokenTtl = options.accessTokenTtl ?? 3_600_000;
+    this.sessionExpiredStatusCode = options.sessionExpiredStatusCode ?? 401;
+    this.invalidClaimStatusCode = options.invalidClaimStatusCode ?? 403;
+    this.sessionRouteExpiry = options.sessionRouteExpiry ?? false;
   }
+
+  readonly sessionRouteExpiry: boolean;
+
+  readonly sessionExpiredStatusCode: number;
+  readonly invalidClaimStatusCode: number;
 
   /** Creates a session; with `current` (default true) this browser gets its cookies. */
   signIn(init: { userId?: string; current?: boolean; userAgent?: string; ipAddress?: string } = {}): FakeStSession {
@@ -126,15 +142,33 @@ export class FakeSupertokens {
     };
     const access = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url(payload)}.${random()}`;
     const refresh = `refresh-${random()}`;
-    const front = Buffer.from(JSON.stringify({ uid: session.userId, ate: exp, up: payload })).toString('base64');
+    const front = base64({ uid: session.userId, ate: exp, up: payload });
     this.accessTokens.set(access, { handle: session.handle, exp });
     this.refreshTokens.set(refresh, session.handle);
     this.issued.push(access, refresh, front, ...(session.antiCsrf ? [session.antiCsrf] : []));
     return { access, refresh, front, antiCsrf: session.antiCsrf };
   }
 
-  private tokenHeaders(tokens: ReturnType<FakeSupertokens['issue']>): Record<string, string> {
-    return { 'front-token': tokens.front, ...(tokens.antiCsrf ? { 'anti-csrf': tokens.antiCsrf } : {}) };
+  /** The tokens' response headers; in header mode (`st-auth-mode: header`) the tokens themselves too. */
+  private tokenHeaders(tokens: ReturnType<FakeSupertokens['issue']>, request: Request): Record<string, string> {
+    const inHeaders = request.headers.get('st-auth-mode') === 'header';
+    return {
+      'front-token': tokens.front,
+      ...(tokens.antiCsrf ? { 'anti-csrf': tokens.antiCsrf } : {}),
+      ...(inHeaders ? { 'st-access-token': tokens.access, 'st-refresh-token': tokens.refresh } : {}),
+    };
+  }
+
+  /** What clears this browser's session: `front-token: remove`, and empty tokens in header mode. */
+  private clearedHeaders(request: Request): Record<string, string> {
+    const inHeaders = request.headers.get('st-auth-mode') === 'header';
+    return { 'front-token': 'remove', ...(inHeaders ? { 'st-access-token': '', 'st-refresh-token': '' } : {}) };
+  }
+
+  /** The token a request carries: `Authorization: Bearer …` in header mode, else this browser's cookie. */
+  private sent(request: Request, cookie: string | undefined): string | undefined {
+    const bearer = request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1];
+    return bearer ?? cookie;
   }
 
   private clearCookies() {
@@ -147,9 +181,10 @@ export class FakeSupertokens {
    * default), a revoked session's access token still verifies until it expires.
    */
   private verify(request: Request, sessionRequired: boolean): FakeStSession | null | Response {
-    const tryRefresh = () => HttpResponse.json({ message: 'try refresh token' }, { status: 401 });
-    if (!this.browser.access) return sessionRequired ? HttpResponse.json({ message: 'unauthorised' }, { status: 401 }) : null;
-    const token = this.accessTokens.get(this.browser.access);
+    const tryRefresh = () => HttpResponse.json({ message: 'try refresh token' }, { status: this.sessionExpiredStatusCode });
+    const access = this.sent(request, this.browser.access);
+    if (!access) return sessionRequired ? HttpResponse.json({ message: 'unauthorised' }, { status: this.sessionExpiredStatusCode }) : null;
+    const token = this.accessTokens.get(access);
     if (!token || token.exp <= Date.now()) return tryRefresh();
     const session = this.sessions.get(token.handle)!;
     if (request.method !== 'GET') {
@@ -194,7 +229,7 @@ export class FakeSupertokens {
         if (this.failingClaim) {
           return HttpResponse.json(
             { message: 'invalid claim', claimValidationErrors: [{ id: this.failingClaim, reason: { message: 'wrong value', expectedValue: true, actualValue: false } }] },
-            { status: 403 },
+            { status: this.invalidClaimStatusCode },
           );
         }
         return answer(session!, params);
@@ -202,33 +237,41 @@ export class FakeSupertokens {
     const live = (userId: string) => [...this.sessions.values()].filter((s) => s.userId === userId && this.isAlive(s.handle));
 
     return [
+      // A sign-in (any recipe's): a new session for this browser, its tokens in the answer.
+      route('post', '/signin', (request) => {
+        const session = this.signIn({ userAgent: request.headers.get('user-agent') ?? undefined, current: false });
+        const tokens = this.issue(session);
+        this.browser = { access: tokens.access, refresh: tokens.refresh };
+        return HttpResponse.json({ status: 'OK' }, { headers: this.tokenHeaders(tokens, request) });
+      }),
       route('post', '/session/refresh', (request) => {
-        const handle = this.browser.refresh && this.refreshTokens.get(this.browser.refresh);
+        const refresh = this.sent(request, this.browser.refresh);
+        const handle = refresh && this.refreshTokens.get(refresh);
         const customHeaderMissing = this.antiCsrfMode === 'VIA_CUSTOM_HEADER' && !request.headers.get('rid');
         if (!handle || !this.isAlive(handle) || customHeaderMissing) {
           this.clearCookies();
-          return HttpResponse.json({ message: 'unauthorised' }, { status: 401, headers: { 'front-token': 'remove' } });
+          return HttpResponse.json({ message: 'unauthorised' }, { status: this.sessionExpiredStatusCode, headers: this.clearedHeaders(request) });
         }
-        this.refreshTokens.delete(this.browser.refresh!);
+        this.refreshTokens.delete(refresh!);
         const session = this.sessions.get(handle)!;
         session.lastActiveAt = Date.now();
         const tokens = this.issue(session);
         this.browser = { access: tokens.access, refresh: tokens.refresh };
-        return HttpResponse.json({}, { headers: this.tokenHeaders(tokens) });
+        return HttpResponse.json({}, { headers: this.tokenHeaders(tokens, request) });
       }),
       route('post', '/signout', (request) => {
         const session = this.verify(request, false);
         if (session instanceof Response) return session;
         if (session) session.revoked = true;
         this.clearCookies();
-        return HttpResponse.json({ status: 'OK' }, { headers: { 'front-token': 'remove' } });
+        return HttpResponse.json({ status: 'OK' }, { headers: this.clearedHeaders(request) });
       }),
       route('get', '/session', (request) => {
         const session = this.verify(request, false);
         if (session instanceof Response) return session;
         if (!session) return HttpResponse.json({ session: null });
         session.lastActiveAt = Date.now();
-        return HttpResponse.json({ session: this.serialize(session, false) });
+        return HttpResponse.json({ session: this.serialize(session, this.sessionRouteExpiry) });
       }),
       appRoute('get', '/sessions', (session) => HttpResponse.json({ sessions: live(session.userId).map((s) => this.serialize(s, true)) })),
       appRoute('post', '/sessions/revoke-others', (session) => {
