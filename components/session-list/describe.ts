@@ -96,18 +96,20 @@ export interface DescribeOptions {
 }
 
 /** Provider ids to brand names: the same in every language, so not in the string tables. */
-const PROVIDERS: Record<string, string> = {
-  google: 'Google',
-  github: 'GitHub',
-  gitlab: 'GitLab',
-  apple: 'Apple',
-  microsoft: 'Microsoft',
-  facebook: 'Facebook',
-  discord: 'Discord',
-  linkedin: 'LinkedIn',
-  slack: 'Slack',
-  twitter: 'X',
-};
+const PROVIDERS = new Map(
+  Object.entries({
+    google: 'Google',
+    github: 'GitHub',
+    gitlab: 'GitLab',
+    apple: 'Apple',
+    microsoft: 'Microsoft',
+    facebook: 'Facebook',
+    discord: 'Discord',
+    linkedin: 'LinkedIn',
+    slack: 'Slack',
+    twitter: 'X',
+  }),
+);
 
 /** Groups `items` by `key`, keeping only the keys shared by several. */
 function repeats<T>(items: T[], key: (item: T) => string) {
@@ -133,7 +135,7 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
     const { lastActiveAt, createdAt, authMethods } = session;
     const methods = authMethods?.map((method) => {
       const name = (t as Record<string, unknown>)[`method_${method}`];
-      return typeof name === 'string' ? name : (PROVIDERS[method.toLowerCase()] ?? method);
+      return typeof name === 'string' ? name : (PROVIDERS.get(method.toLowerCase()) ?? method);
     });
     return {
       session,
