@@ -26,8 +26,9 @@ export interface RenderResult {
 
 /**
  * `<sk-session-list>` with 10 … 10 000 sessions. Each run mounts a fresh list on a real client and
- * the msw fake (latency 0), so rows come through the real code path; the timings start when the
- * data has arrived (or at the click) and end when the DOM is committed and laid out.
+ * the msw fake (latency 0), so rows come through the real code path. First rows are timed from the
+ * list response's `responseEnd` (Resource Timing, as the side-by-side harness measures), to the rows
+ * in the DOM and to the DOM committed and laid out; later steps from the data's arrival or the click.
  */
 export async function benchRender(browser: Browser, url: string, runs: number, log: (line: string) => void): Promise<RenderResult[]> {
   const context = await browser.newContext();

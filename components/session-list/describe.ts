@@ -33,22 +33,34 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', Infinity],
 ];
 
-/** The `Intl` formatters a render needs, in `locale`: a valid tag, as `resolveLang()` gives (else every `Intl` constructor throws). */
+/** `make()` on first call, the same value after. */
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+/**
+ * The `Intl` formatters a render needs, in `locale`: a valid tag, as `resolveLang()` gives (else
+ * every `Intl` constructor throws). Each is built on first use: the first `Intl` object of a page
+ * costs tens of milliseconds (see `prepareFormatters`), and the list formatters are needed only by
+ * some lists.
+ */
 function create(locale: string) {
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
-  const list = new Intl.ListFormat(locale);
+  const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const exact = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+  const day = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
+  const list = once(() => new Intl.ListFormat(locale));
   return {
     /** "5 minutes ago"; under a minute, "now". A time ahead of our clock also reads "now". */
     ago(date: Date) {
       const ago = Math.max(0, Date.now() - date.getTime());
       const [unit, ms] = UNITS.find(([, ms]) => ago >= ms) ?? UNITS[6];
-      return relative.format(-Math.trunc(ago / ms), unit);
+      return relative().format(-Math.trunc(ago / ms), unit);
     },
-    exact: (date: Date) => exact.format(date),
-    day: (date: Date) => day.format(date),
-    list: (items: string[]) => list.format(items),
+    /** Date and time of day, e.g. "Dec 1, 2026, 10:42 AM". */
+    exact: (date: Date) => exact().format(date),
+    day: (date: Date) => day().format(date),
+    list: (items: string[]) => list().format(items),
   };
 }
 
@@ -62,4 +74,93 @@ export function formatters(locale: string): Formatters {
   let fmt = cache.get(locale);
   if (!fmt) cache.set(locale, (fmt = create(locale)));
   return fmt;
+}
+
+/** What one row says, as text, and the name its buttons and announcements use for the device. */
+export interface RowText {
+  session: Session;
+  type: DeviceType;
+  label: string;
+  ip?: string;
+  location?: string;
+  methods?: string;
+  lastActive?: string;
+  created?: string;
+  /** The device, told apart from the other shown rows: unique in the list. */
+  name: string;
+}
+
+export interface DescribeOptions {
+  hideIp: boolean;
+  hideLocation: boolean;
+}
+
+/** Provider ids to brand names: the same in every language, so not in the string tables. */
+const PROVIDERS = new Map(
+  Object.entries({
+    google: 'Google',
+    github: 'GitHub',
+    gitlab: 'GitLab',
+    apple: 'Apple',
+    microsoft: 'Microsoft',
+    facebook: 'Facebook',
+    discord: 'Discord',
+    linkedin: 'LinkedIn',
+    slack: 'Slack',
+    twitter: 'X',
+  }),
+);
+
+/** Groups `items` by `key`, keeping only the keys shared by several. */
+function repeats<T>(items: T[], key: (item: T) => string) {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+/**
+ * The text of the shown rows. Rows that would read alike show their sign-in time of day, and each
+ * device's `name` is unique among the rows: a repeated label gets what differs (IP address,
+ * location, sign-in time), and rows alike in all of that are numbered. This device is active now,
+ * whatever the server last recorded.
+ */
+export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Formatters, { hideIp, hideLocation }: DescribeOptions): RowText[] {
+  const rows = sessions.map((session): RowText => {
+    const { type, label } = describeDevice(session, t);
+    const { lastActiveAt, createdAt, authMethods } = session;
+    const methods = authMethods?.map((method) => {
+      const name = (t as Record<string, unknown>)[`method_${method}`];
+      return typeof name === 'string' ? name : (PROVIDERS.get(method.toLowerCase()) ?? method);
+    });
+    return {
+      session,
+      type,
+      label,
+      name: label,
+      ip: hideIp ? undefined : session.ipAddress,
+      location: hideLocation ? undefined : session.location,
+      methods: methods && format(t.methods, { methods: fmt.list(methods) }),
+      lastActive: session.current ? t.activeNow : lastActiveAt && format(t.lastActive, { time: fmt.ago(lastActiveAt) }),
+      created: createdAt && format(t.signedIn, { date: fmt.day(createdAt) }),
+    };
+  });
+  const signedInAt = (row: RowText) => row.session.createdAt && format(t.signedIn, { date: fmt.exact(row.session.createdAt) });
+  for (const group of repeats(rows, (row) => [row.label, row.ip, row.location, row.methods, row.lastActive, row.created].join('\n'))) {
+    for (const row of group) row.created = signedInAt(row);
+  }
+  for (const group of repeats(rows, (row) => row.label)) {
+    for (const row of group) {
+      const details = [row.ip, row.location, signedInAt(row)].filter((detail): detail is string => !!detail);
+      if (details.length) row.name = format(t.deviceDetails, { device: row.label, details: details.join(', ') });
+    }
+  }
+  for (const group of repeats(rows, (row) => row.name)) {
+    group.forEach((row, index) => (row.name = format(t.deviceNumber, { device: row.name, number: index + 1 })));
+  }
+  return rows;
 }

@@ -8,7 +8,7 @@ import { emit, type SkErrorDetail, type SkLogoutDetail, type SkLogoutRequestDeta
 import { format } from '../internal/localize.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
-import { describeDevice, formatters, type Formatters } from './describe.js';
+import { describeDevice, describeRows, formatters, type Formatters, type RowText } from './describe.js';
 import { sessionRow } from './row.js';
 import { sessionListStrings, type SessionListStrings } from './strings.js';
 import { sessionListStyles } from './styles.js';
@@ -27,6 +27,8 @@ export type * from './types.js';
 /** How often relative times ("5 minutes ago") are brought up to date. */
 const TICK_MS = 30_000;
 const copy = (session: Session): Session => structuredClone(session);
+/** Locales whose rows have been drawn once off-screen (see `#prepareRows`). */
+const prepared = new Set<string>();
 
 /**
  * The devices where the user is signed in, with a way to sign each one out, or all others at once.
@@ -112,6 +114,8 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   /** The list, and the `<li>` of each shown row by key: kept across renders (see `#body`). */
   #list?: HTMLUListElement;
   #rowElements = new Map<string | Session, HTMLLIElement>();
+  /** Each shown session's device name as its row says it (told apart from the others), for announcements. */
+  #names = new WeakMap<Session, string>();
   /** The id of the session whose revoke is being confirmed; '' (no session has an empty id) for all others. */
   private confirming?: string;
   private pages = 1;
@@ -234,7 +238,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
 
   async #revoke(session: Session) {
     const t = this.t;
-    const device = describeDevice(session, t).label;
+    const device = this.#names.get(session) ?? describeDevice(session, t).label;
     const index = this.#visible.rows.findIndex((row) => row.id === session.id);
     this.confirming = undefined;
     if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.#focusRow(session.id);
@@ -309,7 +313,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   #body(client: SessionClient, t: SessionListStrings) {
     const view = this.#view;
     // `signed-out` lasts only until the state that ended it renders.
-    if (view === 'loading' || view === 'signed-out') return skeleton(t);
+    if (view === 'loading' || view === 'signed-out') {
+      this.#prepareRows();
+      return skeleton(t);
+    }
     if (view !== 'ready') return stateMessage(view, t, () => this.#retry());
     const { revoke, revokeOthers } = client.capabilities;
     const { rows } = this.#visible;
@@ -340,19 +347,40 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const list = this.#list ?? this.#createList();
     const previous = this.#rowElements;
     const elements = (this.#rowElements = new Map());
-    const items = shown.map((session) => {
+    const texts = describeRows(shown, t, fmt, this);
+    const items = shown.map((session, index) => {
       const key = elements.has(session.id) ? session : session.id;
       const li = previous.get(key) ?? document.createElement('li');
       previous.delete(key);
       elements.set(key, li);
       li.setAttribute('part', session.current ? 'row current' : 'row');
-      render(this.#row(session, t, fmt, revoke), li, { host: this });
+      this.#names.set(session, texts[index].name);
+      render(this.#row(texts[index], t, fmt, revoke), li, { host: this });
       return li;
     });
     // Rows no longer shown leave; of the rest, only those out of place move.
     previous.forEach((li) => li.remove());
     items.forEach((li, index) => list.children[index] !== li && list.insertBefore(li, list.children[index] ?? null));
     return list;
+  }
+
+  /**
+   * While the list is on its way, draws a row of this device and one of another off-screen, once per
+   * locale, in a task of its own: the page's first `Intl` formatters (tens of milliseconds of ICU
+   * set-up in Chromium), Lit's row templates and the code that fills them are then ready when the
+   * data arrives, and the rows follow the response at once instead of after that set-up.
+   */
+  #prepareRows() {
+    const locale = this.locale;
+    if (prepared.has(locale)) return;
+    prepared.add(locale);
+    setTimeout(() => {
+      const t = this.t;
+      const fmt = formatters(locale);
+      const now = new Date();
+      const samples = [true, false].map((current) => ({ id: `\0${current}`, current, createdAt: now, lastActiveAt: now, userAgent: navigator.userAgent, ipAddress: '192.0.2.1', location: '-', authMethods: ['password'] }));
+      for (const row of describeRows(samples, t, fmt, this)) render(this.#row(row, t, fmt, true), document.createElement('li'), { host: this });
+    });
   }
 
   #createList() {
@@ -368,20 +396,20 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     return confirmation(question, delay ? this.plural(this.t.delayNote, Math.ceil(delay / 60)) : '', onConfirm, () => this.#cancel(), this.t);
   }
 
-  #row(session: Session, t: SessionListStrings, fmt: Formatters, canRevoke: boolean) {
-    const device = describeDevice(session, t);
+  #row(row: RowText, t: SessionListStrings, fmt: Formatters, canRevoke: boolean) {
+    const { session } = row;
     const actions =
       this.confirming === session.id
-        ? this.#confirm(format(t.confirmRevoke, { device: device.label }), () => this.#revoke(session))
+        ? this.#confirm(format(t.confirmRevoke, { device: row.name }), () => this.#revoke(session))
         : session.current
           ? html`<button part="logout-button" aria-busy=${this.loggingOut} aria-disabled=${this.loggingOut} @click=${this.#logOut}>
               ${this.loggingOut ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}${t.logOut}
             </button>`
           : canRevoke
-            ? html`<button part="revoke-button" aria-label=${format(t.revokeLabel, { device: device.label })} @click=${() => this.#ask(session)}>
+            ? html`<button part="revoke-button" aria-label=${format(t.revokeLabel, { device: row.name })} @click=${() => this.#ask(session)}>
                 ${t.revoke}
               </button>`
             : nothing;
-    return sessionRow(session, device, { t, fmt, hideIp: this.hideIp, hideLocation: this.hideLocation }, actions);
+    return sessionRow(row, t, fmt, actions);
   }
 }

@@ -19,6 +19,8 @@ export const sessionListStrings = {
   thisDevice: 'This device',
   /** `{time}` is a relative time such as "5 minutes ago". */
   lastActive: 'Active {time}',
+  /** This device's activity: it is in use. */
+  activeNow: 'Active now',
   signedIn: 'Signed in {date}',
   methods: 'Signed in with {methods}',
   method_password: 'password',
@@ -28,6 +30,10 @@ export const sessionListStrings = {
   method_sms: 'text message',
   method_email: 'email code',
   revoke: 'Sign out',
+  /** A device told apart from others with the same label, for buttons and announcements; `{details}` lists IP address, location, sign-in time. */
+  deviceDetails: '{device} ({details})',
+  /** A device alike in every detail to another: numbered in list order. */
+  deviceNumber: '{device} #{number}',
   /** The revoke button's accessible name. */
   revokeLabel: 'Sign out of {device}',
   logOut: 'Log out',

@@ -3,7 +3,9 @@ import { css } from 'lit';
 /**
  * Why some rules are as they are (notes here, not in the CSS, which ships as written):
  * - Rows wrap instead of squeezing: on a narrow screen the button moves below the details.
- * - Data can be any length: one line for the label, at most two for the details, never wider than the row.
+ * - Nothing real is cut: labels and details wrap (breaking inside a long word only where it has to), and
+ *   each phrase of the times line ("Active 7 minutes ago") stays whole, moving to the next line as one
+ *   piece. Only hostile lengths (a 10 000-character "device name") are cut, after three lines.
  * - Data takes its own direction (`unicode-bidi: plaintext`, `<bdi>`): an IP address stays left-to-right on a right-to-left page.
  * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
  *   with that universal sibling selector Chromium restyles every row when one is removed.
@@ -51,20 +53,19 @@ export const sessionListStyles = css`
     gap: 0 calc(var(--_space) / 2);
   }
   [part='label'] {
-    max-width: 100%;
-    overflow: hidden;
     font-weight: 600;
-    text-overflow: ellipsis;
-    white-space: nowrap;
     unicode-bidi: plaintext;
   }
-  [part='details'],
-  [part='times'] {
+  [part='label'],
+  [part='details'] {
     display: -webkit-box;
     overflow: hidden;
     -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    overflow-wrap: break-word;
+    -webkit-line-clamp: 3;
+    overflow-wrap: anywhere;
+  }
+  [part='times'] > * {
+    display: inline-block;
   }
   [part='details'] > :not(:first-child)::before,
   [part='times'] > :not(:first-child)::before {

@@ -6,6 +6,7 @@
 import { BACKENDS, chosenBackend, createClient, type BackendName } from './lib/backend.js';
 import { wireDemoDevices } from './lib/demo-devices.js';
 import { showSessionStatus } from './lib/session-status.js';
+import { hideWhileSignedOut } from './lib/signed-out-view.js';
 
 const params = new URLSearchParams(location.search);
 const byId = (id: string) => document.getElementById(id)!;
@@ -31,6 +32,11 @@ await import('../../components/index.js');
 showBackend(backend);
 showSessionStatus(client, byId('session-status'));
 wireDemoDevices(client, document.querySelector('sk-session-list')!, byId('device-status'));
+hideWhileSignedOut(
+  client,
+  [document.querySelector('header sk-logout-button')!, document.querySelector('.actions')!, byId('everywhere-heading').closest('section')!],
+  () => (byId('device-status').textContent = ''),
+);
 
 const idle = Number(params.get('idle'));
 if (Number.isInteger(idle) && idle > 0) {
