@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'storybook-static/', 'public/', 'node_modules/', 'custom-elements.json', 'bench/.tmp/', '.demo-data/'] },
+  { ignores: ['dist/', 'storybook-static/', 'public/', 'node_modules/', 'custom-elements.json', 'bench/.tmp/', '.demo-data/', 'cdn/', '.packed/', 'examples/*/.next/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,10 @@
+'use client';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createSessionClient, type SessionClient } from '../core/client.js';
 import { getDefaultClient } from '../core/default-client.js';
 import { restBackend } from '../core/rest-backend.js';
 import type { SessionState } from '../core/types.js';
-import { SessionProviderElement } from './components.js';
+import { SessionProviderElement } from './components/session-provider.js';
 
 const ClientContext = createContext<SessionClient | undefined>(undefined);
 
@@ -12,6 +13,10 @@ export interface SessionProviderProps {
   client?: SessionClient;
   /** Base URL of sessionkit's REST protocol; the provider builds (and disposes) a client for it. */
   baseUrl?: string;
+  /** Header that carries the CSRF token on non-GET requests, e.g. `x-csrf-token` (with `csrfCookie`). */
+  csrfHeader?: string;
+  /** Cookie the CSRF token is read from, at each request (double-submit; with `csrfHeader`). */
+  csrfCookie?: string;
   /** Origins besides the page's own that may be navigated to and receive credentials. */
   allowedOrigins?: string[];
   children?: ReactNode;
@@ -22,18 +27,19 @@ export interface SessionProviderProps {
  * With `baseUrl` the client is created in an effect, so server rendering and hydration see no
  * client (state `unknown`) and agree.
  */
-export function SessionProvider({ client, baseUrl, allowedOrigins, children }: SessionProviderProps) {
+export function SessionProvider({ client, baseUrl, csrfHeader, csrfCookie, allowedOrigins, children }: SessionProviderProps) {
   const [ownClient, setOwnClient] = useState<SessionClient>();
   const origins = allowedOrigins?.join(' ');
   useEffect(() => {
     if (client || !baseUrl) return;
-    const created = createSessionClient({ backend: restBackend({ baseUrl }), allowedOrigins: origins?.split(' ') });
+    const csrf = csrfHeader && csrfCookie ? { header: csrfHeader, value: () => cookieValue(csrfCookie) } : undefined;
+    const created = createSessionClient({ backend: restBackend({ baseUrl, csrf }), allowedOrigins: origins?.split(' ') });
     setOwnClient(created);
     return () => {
       created.dispose();
       setOwnClient(undefined);
     };
-  }, [client, baseUrl, origins]);
+  }, [client, baseUrl, csrfHeader, csrfCookie, origins]);
   const provided = client ?? ownClient;
   return (
     <ClientContext.Provider value={provided}>
@@ -42,6 +48,12 @@ export function SessionProvider({ client, baseUrl, allowedOrigins, children }: S
       </SessionProviderElement>
     </ClientContext.Provider>
   );
+}
+
+/** One cookie's current value, the way `<sk-session-provider csrf-cookie>` reads it. */
+function cookieValue(name: string): string | undefined {
+  const pair = document.cookie.split(/;\s*/).find((candidate) => candidate.startsWith(`${name}=`));
+  return pair === undefined ? undefined : decodeURIComponent(pair.slice(name.length + 1));
 }
 
 /** The client from the nearest `SessionProvider`, else the default client. */

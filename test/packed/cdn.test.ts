@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../chromium.js';
+import { consumer, requireInstalled, writeFiles } from './consumer.js';
+import { serveStatic, type StaticServer } from './static-server.js';
+
+/**
+ * `sessionkit/cdn/sessionkit.js` from the installed tarball, loaded by a static page with one
+ * `<script type="module" src>`: no bundler, no import map, no bare specifier anywhere.
+ */
+const site = join(consumer, 'cdn-site');
+const script = '/node_modules/sessionkit/cdn/sessionkit.js';
+
+const page = `<!doctype html>
+<html lang="de">
+<head><meta charset="utf-8"><title>sessionkit without a bundler</title><link rel="icon" href="data:,">
+<script type="module" src="${script}"></script>
+</head>
+<body>
+<sk-session-provider base-url="/api/auth">
+  <sk-logout-button></sk-logout-button>
+  <sk-session-list></sk-session-list>
+  <sk-session-expired login-url="/login"></sk-session-expired>
+</sk-session-provider>
+<script type="module">
+  import { createSessionClient, restBackend, SkLogoutButton } from '${script}';
+  const client = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }) });
+  const session = await client.getSession();
+  window.coreResult = { current: session.current, sameClass: customElements.get('sk-logout-button') === SkLogoutButton };
+  client.dispose();
+</script>
+</body>
+</html>
+`;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireInstalled();
+  writeFiles(site, { 'index.html': page });
+  // The site's root holds the page and the installed node_modules, as a static host would.
+  server = await serveStatic(consumer);
+  server.fake.signIn();
+  server.fake.addOtherDevices(2);
+  browser = await chromium.launch(chromiumLaunchOptions);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sessionkit/cdn/sessionkit.js on a static page', () => {
+  it('registers every element, speaks the page language from a lazy chunk, and exposes the core API', async () => {
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    tab.on('pageerror', (error) => problems.push(error.message));
+    await tab.goto(`${server.origin}/cdn-site/`);
+
+    await expect.poll(() => tab.locator('sk-session-list').getByRole('listitem').count()).toBe(3);
+    await expect.poll(() => tab.locator('sk-session-list').getByText('Dieses Gerät').count()).toBe(1);
+    await expect.poll(() => tab.locator('sk-logout-button').getByRole('button').textContent()).toContain('Abmelden');
+    expect(await tab.evaluate(() => ['sk-session-provider', 'sk-logout-button', 'sk-session-list', 'sk-session-expired'].map((tag) => !!customElements.get(tag)))).toEqual([true, true, true, true]);
+    await expect.poll(() => tab.evaluate(() => (window as unknown as { coreResult?: object }).coreResult)).toEqual({ current: true, sameClass: true });
+    expect(await tab.locator('script[type=importmap]').count()).toBe(0);
+
+    const scripts = server.requests.filter((path) => path.endsWith('.js'));
+    expect(scripts[0]).toBe(script);
+    // One module and the German chunk beside it: Lit is inside, other languages are not fetched.
+    expect(scripts.slice(1)).toEqual([expect.stringMatching(/^\/node_modules\/sessionkit\/cdn\/chunks\/de-\w+\.js$/)]);
+    expect(problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('an English page fetches the one module and no locale', async () => {
+    writeFiles(site, { 'en.html': page.replace('lang="de"', 'lang="en"') });
+    const before = server.requests.length;
+    const tab = await browser.newPage();
+    await tab.goto(`${server.origin}/cdn-site/en.html`);
+    await expect.poll(() => tab.locator('sk-logout-button').getByRole('button').textContent()).toContain('Log out');
+    await expect.poll(() => tab.locator('sk-session-list').getByText('This device').count()).toBe(1);
+    expect(server.requests.slice(before).filter((path) => path.endsWith('.js'))).toEqual([script]);
+    await tab.close();
+  });
+});
