@@ -9,9 +9,13 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const out = here('../node_modules/.cache/sessionkit-demo/');
 
-export async function buildDemo() {
+/**
+ * One output folder per port: two demos started side by side (the e2e suite runs one on PGlite and
+ * one on Postgres) must not delete each other's files while building.
+ */
+export async function buildDemo(port = process.env.PORT || '3000') {
+  const out = here(`../node_modules/.cache/sessionkit-demo/port-${port}/`);
   const assets = `${out}assets`;
   const serverFile = `${out}server.mjs`;
   rmSync(out, { recursive: true, force: true });

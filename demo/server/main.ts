@@ -1,7 +1,8 @@
 /** Boots the demo: configuration, then the port, database and better-auth, on 127.0.0.1. */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createAuth } from './auth.js';
-import { readConfig } from './config.js';
+import { listeningOn, readConfig } from './config.js';
 import { openDatabase } from './database.js';
 import { nodeListener } from './node-adapter.js';
 import type { PageFolders } from './pages.js';
@@ -16,19 +17,21 @@ const starting: Listener = (_request, response) => {
 };
 
 export async function startDemo(folders: PageFolders) {
-  const config = readConfig();
+  const settings = readConfig();
   let listener = starting;
   const server = createServer((request, response) => listener(request, response));
 
   // The port first: a second copy of the demo stops here, before it opens the same database files.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(config.port, '127.0.0.1', resolve);
+    server.listen(settings.port, '127.0.0.1', resolve);
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
-    console.error(`Port ${config.port} is in use. Is the demo already running? Set PORT to use another port.`);
+    console.error(`Port ${settings.port} is in use. Is the demo already running? Set PORT to use another port (0: any free one).`);
     process.exit(1);
   });
+  // With PORT=0 the system picked the port: only now are the origin and better-auth's baseURL known.
+  const config = listeningOn(settings, (server.address() as AddressInfo).port);
 
   const database = await openDatabase(config);
   const auth = await createAuth(config, database);

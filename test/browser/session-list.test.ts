@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import '../../components/session-list/define.js';
 import type { SkSessionList } from '../../components/session-list/define.js';
 import { ProtocolError, restBackend, ServerError, type RestBackendOptions, type SessionClient } from '../../core/index.js';
-import { axeViolations, fake, mount, newClient, part, parts, recordEvents, until } from './support.js';
+import { axeViolations, fake, mount, newClient, part, parts, recordEvents, serverCaughtUp, until } from './support.js';
 
 const MAC_CHROME = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Safari/537.36';
 /** The labels of the sample devices `fake.addOtherDevices` creates, most recently active first. */
@@ -12,14 +12,8 @@ const PC = 'Edge on Windows';
 const TABLET = 'Chrome on Android';
 const THIS = 'Chrome on macOS';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const channelName = () => `sessionkit:rest:${new URL('/api/auth', location.href).href}`;
-/** What another tab of the same app would broadcast. */
-const fromAnotherTab = (type: string) => {
-  const channel = new BroadcastChannel(channelName());
-  channel.postMessage({ sk: 1, type });
-  channel.close();
-};
+/** Another tab of the same app: its own client on the same backend, signed in as this browser. */
+const anotherTab = () => newClient();
 
 /** Signs "this browser" in on a Mac with `others` sessions elsewhere, and returns a client that knows it. */
 async function signedIn(others = 2, backend?: RestBackendOptions) {
@@ -43,6 +37,7 @@ const revokeButton = (list: SkSessionList, label: string) => row(list, label).qu
 const focused = (list: SkSessionList) => list.shadowRoot!.activeElement;
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
   document.body.style.background = '';
 });
@@ -195,11 +190,14 @@ describe('<sk-session-list>: rows', () => {
     const list = document.createElement('sk-session-list');
     document.body.append(list);
     try {
-      await sleep(30);
+      await until(() => expect(errors).toHaveBeenCalled());
+      await list.updateComplete;
+      await serverCaughtUp();
       expect(list.shadowRoot!.children).toHaveLength(0);
       expect(errors).toHaveBeenCalledTimes(1);
       expect(String(errors.mock.calls[0][0])).toContain('<sk-session-list>: no session client');
-      expect(fake.requests).toHaveLength(0);
+      // Only serverCaughtUp's own request reached the server.
+      expect(fake.requests.map((request) => request.path)).toEqual(['/session']);
     } finally {
       list.remove();
     }
@@ -212,6 +210,8 @@ describe('<sk-session-list>: revoking (RELIABILITY 19)', () => {
     const events = recordEvents('sk-session-revoke', 'sk-session-revoked');
     const list = await showList(client, '<sk-session-list no-confirm></sk-session-list>');
     fake.latency = 200;
+    // Only the refetch can bring this change to the page: when it shows, the refetch has landed.
+    devices[1].location = 'Lyon, France';
 
     revokeButton(list, PHONE).click();
     await list.updateComplete;
@@ -229,8 +229,8 @@ describe('<sk-session-list>: revoking (RELIABILITY 19)', () => {
     await list.updateComplete;
     expect(statusText(list)).toBe(`Signed out of ${PHONE}.`);
     // The revoke is followed by a refetch, which agrees.
-    await until(() => expect(fake.count('GET', '/sessions')).toBe(2));
-    await sleep(250);
+    await until(() => expect(row(list, PC).querySelector('[part=location]')!.textContent).toBe('Lyon, France'));
+    expect(fake.count('GET', '/sessions')).toBe(2);
     expect(labels(list)).toEqual([THIS, PC]);
   });
 
@@ -299,10 +299,14 @@ describe('<sk-session-list>: revoking (RELIABILITY 19)', () => {
   it('cancelling sk-logout-request sends nothing', async () => {
     const { client } = await signedIn(1);
     const list = await showList(client);
+    const requests = recordEvents('sk-logout-request');
     list.addEventListener('sk-logout-request', (event) => event.preventDefault());
     part(list, 'logout-button')!.click();
-    await sleep(50);
+    await until(() => expect(requests.map((event) => event.defaultPrevented)).toEqual([true]));
+    await list.updateComplete;
+    await serverCaughtUp();
     expect(fake.count('POST', '/signout')).toBe(0);
+    expect(client.getState().status).toBe('active');
     expect(labels(list)).toEqual([THIS, PHONE]);
   });
 
@@ -404,12 +408,13 @@ describe('<sk-session-list>: confirming', () => {
     revokeButton(list, PHONE).click();
     await list.updateComplete;
     part(list, 'confirm-button')!.click();
-    await sleep(50);
+    // Focus goes back to the row once the cancel is handled.
+    await until(() => expect(focused(list)).toBe(revokeButton(list, PHONE)));
+    await serverCaughtUp();
 
     expect(events).toHaveLength(1);
     expect(fake.count('DELETE', '/sessions/')).toBe(0);
     expect(labels(list)).toEqual([THIS, PHONE, PC]);
-    await until(() => expect(focused(list)).toBe(revokeButton(list, PHONE)));
   });
 
   it('no-confirm revokes without asking', async () => {
@@ -468,11 +473,15 @@ describe('<sk-session-list>: signing out of all other devices', () => {
   it('cancelling sk-other-sessions-revoke sends no request and keeps the rows', async () => {
     const { client } = await signedIn(2);
     const list = await showList(client);
+    const events = recordEvents('sk-other-sessions-revoke');
     list.addEventListener('sk-other-sessions-revoke', (event) => event.preventDefault());
     part(list, 'revoke-others-button')!.click();
     await list.updateComplete;
     part(list, 'confirm-button')!.click();
-    await sleep(50);
+    expect(events.map((event) => event.defaultPrevented)).toEqual([true]);
+    // Focus goes back to the button once the cancel is handled.
+    await until(() => expect(focused(list)).toBe(part(list, 'revoke-others-button')));
+    await serverCaughtUp();
     expect(fake.count('POST', '/sessions/revoke-others')).toBe(0);
     expect(labels(list)).toEqual([THIS, PHONE, PC]);
   });
@@ -545,7 +554,7 @@ describe('<sk-session-list>: states', () => {
     await until(() => expect(part(list, 'message')!.textContent).toBe("The list of your devices isn't available here."));
     expect(part(list, 'retry-button')).toBeNull();
     expect(parts(list, 'skeleton')).toHaveLength(0);
-    await sleep(30);
+    await serverCaughtUp();
     expect(fake.count('GET', '/sessions')).toBe(0);
     expect(await axeViolations(list)).toEqual([]);
   });
@@ -569,7 +578,7 @@ describe('<sk-session-list>: states', () => {
   it('when the session ends (here or in another tab) the rows go and it says "You\'re signed out."', async () => {
     const { client } = await signedIn(2);
     const list = await showList(client);
-    fromAnotherTab('signed-out');
+    await anotherTab().signOut();
     await until(() => expect(parts(list, 'row')).toHaveLength(0));
     expect(statusText(list)).toBe("You're signed out.");
     expect(part(list, 'revoke-others-button')).toBeNull();
@@ -581,8 +590,8 @@ describe('<sk-session-list>: states', () => {
     await client.getSession();
     expect(client.getState().status).toBe('signed-out');
     const list = await mount<SkSessionList>('<sk-session-list></sk-session-list>', client);
-    await sleep(30);
-    expect(statusText(list)).toBe("You're signed out.");
+    await until(() => expect(statusText(list)).toBe("You're signed out."));
+    await serverCaughtUp();
     expect(fake.count('GET', '/sessions')).toBe(0);
   });
 
@@ -607,7 +616,7 @@ describe('<sk-session-list>: staying fresh', () => {
     revokeButton(list, PC).focus();
 
     for (let i = 0; i < 20; i++) window.dispatchEvent(new Event('focus'));
-    await sleep(50);
+    await serverCaughtUp();
     expect(fake.count('GET', '/sessions')).toBe(1);
 
     const realNow = Date.now.bind(Date);
@@ -628,11 +637,10 @@ describe('<sk-session-list>: staying fresh', () => {
   });
 
   it('refetches after a revoke in another tab', async () => {
-    const { client } = await signedIn(1);
+    const { client, devices } = await signedIn(2);
     const list = await showList(client);
-    fake.addOtherDevices(1);
-    fromAnotherTab('sessions-changed');
-    await until(() => expect(labels(list)).toHaveLength(3));
+    await anotherTab().revokeSession(devices[0].id);
+    await until(() => expect(labels(list)).toEqual([THIS, PC]));
     expect(fake.count('GET', '/sessions')).toBe(2);
   });
 
@@ -649,45 +657,58 @@ describe('<sk-session-list>: staying fresh', () => {
   });
 
   it('keeps a row that is being revoked hidden through a background refetch', async () => {
-    const { client } = await signedIn(2);
-    fake.fail({ method: 'DELETE', path: '/sessions/', delay: 300 });
+    const { client, devices } = await signedIn(3);
+    fake.fail({ method: 'DELETE', path: `/sessions/${devices[0].id}`, delay: 300 });
     const list = await showList(client, '<sk-session-list no-confirm></sk-session-list>');
     revokeButton(list, PHONE).click();
-    fromAnotherTab('sessions-changed');
-    await until(() => expect(fake.count('GET', '/sessions')).toBe(2));
-    await sleep(50);
+    // Another tab revokes the tablet meanwhile; this list refetches, and the tablet's row going shows the refetch landed.
+    await anotherTab().revokeSession(devices[2].id);
+    await until(() => expect(labels(list)).not.toContain(TABLET));
     expect(labels(list)).toEqual([THIS, PC]);
     await until(() => expect(statusText(list)).toBe(`Signed out of ${PHONE}.`));
     expect(labels(list)).toEqual([THIS, PC]);
   });
 
   it('refresh-interval refetches while the page is visible, not while hidden, and 0 turns it off', async () => {
+    // Time moves only when the test says so: each interval either fetched or did not.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     const { client } = await signedIn(1);
     const list = await showList(client, '<sk-session-list refresh-interval="0.1"></sk-session-list>');
-    await until(() => expect(fake.count('GET', '/sessions')).toBeGreaterThanOrEqual(3));
+    const fetches = () => fake.count('GET', '/sessions');
+    expect(fetches()).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(100);
+    await until(() => expect(fetches()).toBe(2));
 
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     try {
-      await sleep(50);
-      const hiddenCount = fake.count('GET', '/sessions');
-      await sleep(300);
-      expect(fake.count('GET', '/sessions')).toBe(hiddenCount);
+      await vi.advanceTimersByTimeAsync(1000);
+      await serverCaughtUp();
+      expect(fetches()).toBe(2);
     } finally {
       delete (document as { visibilityState?: string }).visibilityState;
     }
+    await vi.advanceTimersByTimeAsync(100);
+    await until(() => expect(fetches()).toBe(3));
 
     list.refreshInterval = 0;
     await list.updateComplete;
-    await sleep(50);
-    const count = fake.count('GET', '/sessions');
-    await sleep(300);
-    expect(fake.count('GET', '/sessions')).toBe(count);
+    await vi.advanceTimersByTimeAsync(1000);
+    await serverCaughtUp();
+    expect(fetches()).toBe(3);
   });
 
   it('does not poll by default', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const { client } = await signedIn(1);
-    await showList(client);
-    await sleep(400);
+    const list = await showList(client);
+    const lastActive = () => row(list, PHONE).querySelector('[part=last-active]')!.textContent;
+    expect(lastActive()).toBe('Active 7 minutes ago');
+
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    // Ten minutes went by for the list (its times moved on), and it asked the server nothing.
+    await until(() => expect(lastActive()).toBe('Active 17 minutes ago'));
+    await serverCaughtUp();
     expect(fake.count('GET', '/sessions')).toBe(1);
   });
 });
@@ -751,7 +772,12 @@ describe('<sk-session-list>: hostile payloads (RELIABILITY 22)', () => {
     expect(long.scrollHeight).toBeGreaterThan(long.clientHeight);
     expect(row(list, 'N'.repeat(10_000)).getBoundingClientRect().height).toBeLessThan(200);
 
-    await sleep(50);
+    // An image that fails to load does run its onerror: once this one has, any from the data would have too.
+    await new Promise((resolve) => {
+      const control = new Image();
+      control.onerror = resolve;
+      control.src = 'x';
+    });
     expect((window as { __xss?: unknown }).__xss).toBeUndefined();
     let clicked = false;
     document.getElementById('outside')!.addEventListener('click', () => (clicked = true));

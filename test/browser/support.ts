@@ -23,12 +23,14 @@ beforeEach(() => {
   fake.csrf = undefined;
 });
 
-afterEach(() => {
-  worker.resetHandlers();
+afterEach(async () => {
   while (cleanups.length) cleanups.pop()!();
   host?.remove();
   host = undefined;
   while (clients.length) clients.pop()!.dispose();
+  // What the test's clients still had on the way lands now, not in the next test's counts.
+  await serverCaughtUp();
+  worker.resetHandlers();
 });
 
 export function newClient(options: Partial<SessionClientOptions> = {}): SessionClient {
@@ -57,6 +59,16 @@ const yieldToBrowser = () =>
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(0);
   });
+
+/**
+ * Resolves once a request sent now has been answered (a `GET /session`, recorded like any other).
+ * Requests the page sent before it reach the fake server first, so a test that then counts them
+ * knows none is still on its way: "nothing was sent" is checked after something that was.
+ */
+export async function serverCaughtUp(): Promise<void> {
+  await yieldToBrowser();
+  await fetch(new URL(`${fake.baseUrl}/session`, location.href), { credentials: 'same-origin' });
+}
 
 /** Waits until `check` stops throwing (default 2 s of real time, fake timers or not). */
 export async function until(check: () => unknown, timeout = 2000): Promise<void> {

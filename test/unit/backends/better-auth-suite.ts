@@ -3,6 +3,7 @@
  * WASM) behind Kysely, served over node:http on an ephemeral port, and better-auth's own client
  * whose fetch carries a per-device cookie jar (Node's fetch keeps no cookies).
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +33,17 @@ export interface BetterAuthRelease {
   toNodeHandler: typeof ToNodeHandler;
 }
 
+const fastPasswordHashing = {
+  hash: async (password: string) => {
+    const salt = randomBytes(16).toString('hex');
+    return `${salt}:${createHash('sha256').update(salt + password).digest('hex')}`;
+  },
+  verify: async ({ hash, password }: { hash: string; password: string }) => {
+    const [salt, digest] = hash.split(':');
+    return createHash('sha256').update(salt + password).digest('hex') === digest;
+  },
+};
+
 export function betterAuthSuite({ version, betterAuth, createAuthClient, getMigrations, toNodeHandler }: BetterAuthRelease) {
   let server: Server;
   let pglite: PGlite;
@@ -46,7 +58,9 @@ export function betterAuthSuite({ version, betterAuth, createAuthClient, getMigr
     pglite = new PGlite();
     const options = {
       database: { dialect: new PGliteDialect(pglite), type: 'postgres' as const },
-      emailAndPassword: { enabled: true },
+      // Hashed cheaply: these tests are about sessions, and better-auth's scrypt (about 32 MB and
+      // 0.1-1 s of CPU per sign-in on a busy machine) made the ~80 sign-ins here time out under load.
+      emailAndPassword: { enabled: true, password: fastPasswordHashing },
       session: { cookieCache: { enabled: false } },
       trustedOrigins: [baseURL],
       secret: 'test-secret-sessionkit-0123456789abcdef',
