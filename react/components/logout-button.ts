@@ -16,6 +16,6 @@ export const LogoutButton = createComponent({
   events: {
     onLogoutRequest: on('sk-logout-request'),
     onLogout: on('sk-logout'),
-    onLogoutError: on('sk-logout-error'),
+    onError: on('sk-error'),
   },
 });

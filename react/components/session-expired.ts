@@ -17,5 +17,6 @@ export const SessionExpiredHandler = createComponent({
     onSessionExpired: on('sk-session-expired'),
     onSessionExpiring: on('sk-session-expiring'),
     onSessionExtended: on('sk-session-extended'),
+    onError: on('sk-error'),
   },
 });
