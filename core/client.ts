@@ -357,6 +357,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       abortRequests();
     },
   };
+  // The store works through the client's public API only, so it is made once the client exists.
   const [sessions, storeChanged] = createSessionsStore(client, env, focusThrottle * 1000);
   client.sessions = sessions;
   return client;

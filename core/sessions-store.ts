@@ -61,7 +61,7 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   let connection: AbortController | undefined;
   let stop: (() => void) | undefined;
 
-  /** Publishes a new snapshot; the error stays while the status does. */
+  /** Publishes a new snapshot: by default the same status and error, with the rows as they are now. */
   function show(status = snapshot.status, error = status === snapshot.status ? snapshot.error : undefined) {
     snapshot = { status, sessions: listed.filter(({ id }) => !revoking.has(id)), error };
     for (const [listener] of [...listeners]) listener();

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { SessionsSnapshot } from '../core/sessions-store.js';
+import type { SessionsSnapshot, SessionsStore } from '../core/sessions-store.js';
 import { useSessionClient } from './session-provider.js';
 
 export interface UseSessionsResult extends SessionsSnapshot {
@@ -11,10 +11,10 @@ export interface UseSessionsResult extends SessionsSnapshot {
   refetch(): Promise<void>;
 }
 
-/** On the server, and before a client exists: loading, with no sessions. */
+/** On the server, and before a client exists: loading, with no sessions, and actions that reject. */
 const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
 const noClient = () => Promise.reject(new Error('useSessions: no session client'));
-const noSubscription = () => () => {};
+const NO_STORE: SessionsStore = { getSnapshot: () => LOADING, subscribe: () => () => {}, revoke: noClient, revokeOthers: noClient, refetch: noClient };
 
 /**
  * The user's sessions for markup of your own, from the client's sessions store: the same list,
@@ -22,13 +22,8 @@ const noSubscription = () => () => {};
  * while the page is visible. Server rendering and hydration see `loading`.
  */
 export function useSessions({ refreshInterval = 0 }: { refreshInterval?: number } = {}): UseSessionsResult {
-  const store = useSessionClient()?.sessions;
-  const subscribe = useCallback((listener: () => void) => store?.subscribe(listener, refreshInterval) ?? noSubscription(), [store, refreshInterval]);
-  const snapshot = useSyncExternalStore(subscribe, () => store?.getSnapshot() ?? LOADING, () => LOADING);
-  return {
-    ...snapshot,
-    revoke: (id) => (store ? store.revoke(id) : noClient()),
-    revokeOthers: store?.revokeOthers ?? noClient,
-    refetch: () => (store ? store.refetch() : noClient()),
-  };
+  const store = useSessionClient()?.sessions ?? NO_STORE;
+  const subscribe = useCallback((listener: () => void) => store.subscribe(listener, refreshInterval), [store, refreshInterval]);
+  const { revoke, revokeOthers, refetch } = store;
+  return { ...useSyncExternalStore(subscribe, store.getSnapshot, () => LOADING), revoke, revokeOthers, refetch };
 }

@@ -155,10 +155,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
    */
   #sessionsChanged(next: SessionsSnapshot, previous: SessionsSnapshot) {
     const { status, error } = next;
-    if (error && (status !== previous.status || error !== previous.error)) {
-      if (error instanceof ReauthRequiredError) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action: 'list', claim: error.claim });
-      else emit<SkErrorDetail>(this, 'sk-error', { error, action: 'list' });
-    }
+    if (error && (status !== previous.status || error !== previous.error)) this.#report(error, 'list');
     const root = this.renderRoot as ShadowRoot | undefined;
     const focused = root ? [...root.querySelectorAll('[part~=row]')].findIndex((row) => row.contains(root.activeElement)) : -1;
     const id = previous.sessions[focused]?.id;
@@ -217,9 +214,13 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   #fail(error: unknown, action: SessionListAction, message: string, session?: Session) {
-    const reauth = error instanceof ReauthRequiredError;
-    this.#say(reauth ? this.t.reauth : message, true);
-    if (reauth) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action, session: session && copy(session), claim: error.claim });
+    this.#say(error instanceof ReauthRequiredError ? this.t.reauth : message, true);
+    this.#report(error, action, session);
+  }
+
+  /** `sk-reauth-required` when the server wants a fresh sign-in first, else `sk-error`. */
+  #report(error: unknown, action: SessionListAction, session?: Session) {
+    if (error instanceof ReauthRequiredError) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action, session: session && copy(session), claim: error.claim });
     else emit<SkErrorDetail>(this, 'sk-error', { error, action });
   }
 

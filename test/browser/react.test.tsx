@@ -2,7 +2,7 @@ import { act } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LogoutButton, SessionExpiredHandler, SessionList, SessionProvider, useSession } from '../../react/index.js';
+import { LogoutButton, SessionExpiredHandler, SessionList, SessionProvider, useSession, useSessions } from '../../react/index.js';
 import type { SessionClient } from '../../core/index.js';
 import { fake, newClient, part, parts, until } from './support.js';
 
@@ -171,5 +171,48 @@ describe('sessionkit/react', () => {
     expect([button.scope, button.confirm, button.forceClear, button.redirectTo]).toEqual(['others', true, true, '/done']);
     const expired = element<HTMLElement & { loginUrl: string; returnToParam: string; warnBefore: number; idleTimeout: number }>('sk-session-expired');
     expect([expired.loginUrl, expired.returnToParam, expired.warnBefore, expired.idleTimeout]).toEqual(['/login', 'next', 30, 600]);
+  });
+});
+
+describe('useSessions()', () => {
+  function MyList() {
+    const { status, sessions, error, revoke } = useSessions();
+    if (status === 'error') return <p role="alert">{String(error)}</p>;
+    if (status !== 'ready') return <p>{status}</p>;
+    return (
+      <ul>
+        {sessions.map((session) => (
+          <li key={session.id} data-id={session.id}>
+            {session.current ? 'this device' : <button onClick={() => revoke(session.id).catch(() => {})}>revoke</button>}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  it('lists the sessions, revokes one optimistically, and puts it back when the server refuses', async () => {
+    fake.signIn();
+    const devices = fake.addOtherDevices(2);
+    const client = newClient();
+    await client.getSession();
+    const page = render(
+      <SessionProvider client={client}>
+        <MyList />
+        <SessionList />
+      </SessionProvider>,
+    );
+    const ids = () => [...page.querySelectorAll('li')].map((li) => li.dataset.id);
+    await until(() => expect(ids()).toHaveLength(3));
+    const list = page.querySelector('sk-session-list')!;
+    await until(() => expect(parts(list, 'row')).toHaveLength(3));
+    fake.fail({ method: 'DELETE', path: '/sessions/', status: 500, delay: 100 });
+
+    page.querySelector<HTMLButtonElement>(`li[data-id="${devices[1].id}"] button`)!.click();
+
+    await until(() => expect(ids()).not.toContain(devices[1].id));
+    expect(parts(list, 'row')).toHaveLength(2);
+    await until(() => expect(ids()).toContain(devices[1].id));
+    expect(parts(list, 'row')).toHaveLength(3);
+    expect(fake.count('GET', '/sessions')).toBe(1);
   });
 });

@@ -20,18 +20,20 @@ const root = join(import.meta.dirname, '../..');
 const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(join(root, 'dist/core/index.js'));
 
 /**
- * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 023 B — OVER by 6 687 B.
- * Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with their
- * styles, strings, dialogs, warnings and list. Regression ceiling (21 023 rounded up to 256) until
- * the kit is slimmed down.
+ * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 023 B at 0.1 — OVER by
+ * 6 687 B. Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with
+ * their styles, strings, dialogs, warnings and list. 0.2 moved the list's data into a sessions store
+ * in the core (shared by every list, `useSessions()` and `SessionsController`) and shares session ends
+ * across tabs: 21 767 B (+744 B; `sessionkit/session-list` alone went 12 698 → 12 320 B). Regression
+ * ceiling (rounded up to 256) until the kit is slimmed down.
  */
-const KIT_CEILING = 21_248;
+const KIT_CEILING = 22_016;
 /**
- * `sessionkit/core`: target 4 096 B; measured 5 004 B — OVER by 908 B (refusing redirects, the
- * backoff for overdue sessions, dates in the browser's clock and throttles that survive a clock set
- * back added ~180 B). Regression ceiling (rounded up to 64).
+ * `sessionkit/core`: target 4 096 B; measured 5 004 B at 0.1, 5 995 B at 0.2 (the sessions store
+ * ~600 B, moved here from the list element; session ends shared across tabs and the split into
+ * single-job modules the rest). Regression ceiling (rounded up to 64).
  */
-const CORE_CEILING = 5_056;
+const CORE_CEILING = 6_016;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
  * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
@@ -58,7 +60,8 @@ describe('bundle size budgets', () => {
       const { delta } = await measureReactDelta(root, { lit });
       expect(delta.brotli, `sessionkit/react delta, Lit ${lit ? 'included' : 'excluded'}`).toBeLessThanOrEqual(BUDGETS.reactDelta);
     }
-  });
+    // Four bundles: on a loaded machine that is CPU time, well past the default 5 s.
+  }, 60_000);
 
   it('every locale the elements load is built, and each is at most 1 024 B brotli (or under its regression ceiling)', async () => {
     expect(builtLocales(root), 'dist/components/locales/*.js: one file per locale in components/internal/localize.ts').toEqual([...LOCALES].sort());

@@ -1,11 +1,9 @@
 import { html, LitElement } from 'lit';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import '../../components/session-list/define.js';
 import type { SkSessionList } from '../../components/session-list/define.js';
 import { SessionsController } from '../../core/controllers/index.js';
 import type { SessionClient } from '../../core/index.js';
-import { SessionList, SessionProvider, useSessions } from '../../react/index.js';
 import { fake, mount, newClient, parts, until } from './support.js';
 
 async function signedIn(others = 2) {
@@ -55,56 +53,6 @@ describe('SessionsController in an element of your own', () => {
     expect(ids(custom.shadowRoot!)).not.toContain(devices[0].id);
     expect(parts(list, 'row')).toHaveLength(2);
     await until(() => expect(fake.count('DELETE', '/sessions/')).toBe(1));
-    expect(fake.count('GET', '/sessions')).toBe(1);
-  });
-});
-
-describe('useSessions()', () => {
-  let root: Root | undefined;
-  let container: HTMLElement | undefined;
-  afterEach(() => {
-    root?.unmount();
-    container?.remove();
-    root = container = undefined;
-  });
-
-  function MyList() {
-    const { status, sessions, error, revoke } = useSessions();
-    if (status === 'error') return <p role="alert">{String(error)}</p>;
-    if (status !== 'ready') return <p>{status}</p>;
-    return (
-      <ul>
-        {sessions.map((session) => (
-          <li key={session.id} data-id={session.id}>
-            {session.current ? 'this device' : <button onClick={() => revoke(session.id).catch(() => {})}>revoke</button>}
-          </li>
-        ))}
-      </ul>
-    );
-  }
-
-  it('lists the sessions, revokes one optimistically, and puts it back when the server refuses', async () => {
-    const { client, devices } = await signedIn(2);
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-    root.render(
-      <SessionProvider client={client}>
-        <MyList />
-        <SessionList />
-      </SessionProvider>,
-    );
-    await until(() => expect(ids(container!)).toHaveLength(3));
-    const list = container.querySelector('sk-session-list') as SkSessionList;
-    await until(() => expect(parts(list, 'row')).toHaveLength(3));
-    fake.fail({ method: 'DELETE', path: '/sessions/', status: 500, delay: 100 });
-
-    container.querySelector<HTMLButtonElement>(`li[data-id="${devices[1].id}"] button`)!.click();
-
-    await until(() => expect(ids(container!)).not.toContain(devices[1].id));
-    expect(parts(list, 'row')).toHaveLength(2);
-    await until(() => expect(ids(container!)).toContain(devices[1].id));
-    expect(parts(list, 'row')).toHaveLength(3);
     expect(fake.count('GET', '/sessions')).toBe(1);
   });
 });
