@@ -240,18 +240,6 @@ export const IdleWarning: Story = {
   },
 };
 
-export const Headless: Story = {
-  args: { headless: true },
-  play: async ({ canvasElement, loaded }) => {
-    const env = envOf({ loaded });
-    const host = expired(canvasElement);
-    await active(env.client);
-    await endings.revoked(env);
-    await waitFor(() => expect(logLines(canvasElement)).toEqual(['sk-session-expired {"reason":"revoked"}']));
-    expect(dialogOf(host).open).toBe(false);
-  },
-};
-
 /** The page's own button that calls `show()`: with `headless`, the page decides when to show the dialog. */
 const withShowButton: Story['render'] = (args, context) => {
   const env = envOf(context);
@@ -266,8 +254,8 @@ const withShowButton: Story['render'] = (args, context) => {
   );
 };
 
-export const ShownByThePage: Story = {
-  name: 'Headless: show() from the page',
+export const Headless: Story = {
+  name: 'Headless, shown by the page',
   args: { headless: true },
   render: withShowButton,
   play: async ({ canvasElement, loaded }) => {

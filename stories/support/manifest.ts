@@ -73,8 +73,10 @@ export function extractArgTypes(tag: string): ArgTypes {
     argTypes[attribute.name] = row({ ...attribute, description: `${attribute.description ?? ''}${property}` }, 'attributes');
   }
   for (const member of element.members ?? []) {
-    if (member.kind !== 'field' || member.static || attributeFields.has(member.name)) continue;
-    argTypes[`property:${member.name}`] = row(member, 'properties', { control: false });
+    if (member.static || attributeFields.has(member.name)) continue;
+    if (member.kind === 'field') argTypes[`property:${member.name}`] = row(member, 'properties', { control: false });
+    // Public methods with JSDoc are API (`show()`); undocumented overrides (`disconnectedCallback`) are not.
+    else if (member.kind === 'method' && member.description) argTypes[`method:${member.name}`] = row({ ...member, name: `${member.name}()` }, 'methods', { control: false });
   }
   for (const event of element.events ?? []) {
     argTypes[`event:${event.name}`] = row(event, 'events', { control: false });

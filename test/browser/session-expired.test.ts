@@ -3,13 +3,23 @@ import { userEvent } from 'vitest/browser';
 import '../../components/session-expired/define.js';
 import type { SkSessionExpired } from '../../components/session-expired/define.js';
 import { restBackend } from '../../core/index.js';
-import { deepActive, dialogOf, endings, signedIn } from './session-expired-support.js';
+import { deepActive, dialogOf, endings, signedIn, useFakeClock } from './session-expired-support.js';
 import { axeViolations, axeViolationsWithFakeTimers, fake, mount, newClient, part, recordEvents, until } from './support.js';
 
 afterEach(() => {
   vi.useRealTimers();
   localStorage.clear();
 });
+
+/** On fake timers, a session of `ttl` ms and `markup` mounted for it, with the events of `types` recorded. */
+async function mountOnFakeClock(ttl: number, markup: string, types: string[]) {
+  useFakeClock();
+  fake.sessionTtl = ttl;
+  const client = await signedIn();
+  const events = recordEvents(...types);
+  const element = await mount<SkSessionExpired>(markup, client);
+  return { client, events, element };
+}
 
 const texts: Record<string, string> = {
   revoked: 'signed out from another device',
@@ -294,11 +304,11 @@ describe('<sk-session-expired>', () => {
   });
 
   it('a warn-before or idle-timeout of 0, below 0 or not a number is off', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    fake.sessionTtl = 60_000;
-    const client = await signedIn();
-    const events = recordEvents('sk-session-expiring', 'sk-session-expired');
-    await mount<SkSessionExpired>('<sk-session-expired warn-before="-30" idle-timeout="-5"></sk-session-expired><sk-session-expired warn-before="soon" idle-timeout="0"></sk-session-expired>', client);
+    const { client, events } = await mountOnFakeClock(
+      60_000,
+      '<sk-session-expired warn-before="-30" idle-timeout="-5"></sk-session-expired><sk-session-expired warn-before="soon" idle-timeout="0"></sk-session-expired>',
+      ['sk-session-expiring', 'sk-session-expired'],
+    );
     // Through the session's own end: only its expiry happens.
     await vi.advanceTimersByTimeAsync(59_000);
     expect(events).toEqual([]);
@@ -306,11 +316,10 @@ describe('<sk-session-expired>', () => {
   });
 
   it('headless follows a warning it does not show: one sk-session-expiring, and sk-session-extended when the session is extended', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
-    fake.sessionTtl = 120_000;
-    const client = await signedIn();
-    const events = recordEvents('sk-session-expiring', 'sk-session-extended');
-    await mount<SkSessionExpired>('<sk-session-expired headless warn-before="60"></sk-session-expired>', client);
+    const { client, events } = await mountOnFakeClock(120_000, '<sk-session-expired headless warn-before="60"></sk-session-expired>', [
+      'sk-session-expiring',
+      'sk-session-extended',
+    ]);
     await vi.advanceTimersByTimeAsync(61_000);
     expect(events.map((event) => event.type)).toEqual(['sk-session-expiring']);
 

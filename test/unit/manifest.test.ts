@@ -50,12 +50,14 @@ describe.runIf(built)('the custom-elements manifest', () => {
     expect(writers.map(([path]) => path)).toEqual(['components/internal/sk-element.ts']);
   });
 
-  it('shows the CSS properties in Storybook\'s API tables, which are read from it', async () => {
+  it('shows the CSS properties, and the expired dialog\'s show() and close(), in Storybook\'s API tables, which are read from it', async () => {
     const { extractArgTypes } = await import('../../stories/support/manifest.js');
     for (const tag of THEMED) {
       const argTypes = extractArgTypes(tag);
       expect(THEME.filter((name) => argTypes[name]?.table?.category !== 'css custom properties'), tag).toEqual([]);
     }
+    const expired = extractArgTypes('sk-session-expired');
+    expect(['method:show', 'method:close'].map((key) => expired[key]?.table?.category)).toEqual(['methods', 'methods']);
   });
 
   it('documents every event each element dispatches, and nothing it does not', () => {
