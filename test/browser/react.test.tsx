@@ -216,3 +216,51 @@ describe('useSessions()', () => {
     expect(fake.count('GET', '/sessions')).toBe(1);
   });
 });
+
+describe('SessionProvider (React) with baseUrl and the CSRF options of <sk-session-provider>', () => {
+  afterEach(() => {
+    document.cookie = 'csrf=; max-age=0; path=/';
+  });
+
+  it('sends the CSRF cookie value in csrfHeader, read at the time of each request', async () => {
+    fake.signIn();
+    fake.csrf = { header: 'x-csrf-token', value: 'rotated' };
+    document.cookie = 'csrf=before-rotation; path=/';
+    render(
+      <SessionProvider baseUrl="/api/auth" csrfHeader="x-csrf-token" csrfCookie="csrf">
+        <Status />
+        <LogoutButton />
+      </SessionProvider>,
+    );
+    await until(() => expect(container!.querySelector('output')!.textContent).toBe('active'));
+    // The server rotates the token after the page loaded: the next write must carry the new one.
+    document.cookie = 'csrf=rotated; path=/';
+    const button = container!.querySelector('sk-logout-button')!;
+    await until(() => expect(part(button, 'button')).not.toBeNull());
+    part(button, 'button')!.click();
+
+    await until(() => expect(container!.querySelector('output')!.textContent).toBe('signed-out'));
+    expect(fake.requests.find((request) => request.path === '/signout')!.headers['x-csrf-token']).toBe('rotated');
+  });
+
+  it('without csrfCookie sends no CSRF header, and the server that requires one refuses the sign-out', async () => {
+    fake.signIn();
+    fake.csrf = { header: 'x-csrf-token', value: 'token' };
+    document.cookie = 'csrf=token; path=/';
+    render(
+      <SessionProvider baseUrl="/api/auth" csrfHeader="x-csrf-token">
+        <Status />
+        <LogoutButton />
+      </SessionProvider>,
+    );
+    await until(() => expect(container!.querySelector('output')!.textContent).toBe('active'));
+    const button = container!.querySelector('sk-logout-button')!;
+    await until(() => expect(part(button, 'button')).not.toBeNull());
+    part(button, 'button')!.click();
+
+    await until(() => expect(fake.requests.some((request) => request.path === '/signout')).toBe(true));
+    expect(fake.requests.find((request) => request.path === '/signout')!.headers['x-csrf-token']).toBeUndefined();
+    await until(() => expect(part(button, 'button')!.getAttribute('aria-busy')).not.toBe('true'));
+    expect(container!.querySelector('output')!.textContent).toBe('active');
+  });
+});

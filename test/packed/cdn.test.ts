@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../chromium.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { consumer, requireInstalled, writeFiles } from './consumer.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import { staticSite } from './static-server.js';
 
 /**
  * `sessionkit/cdn/sessionkit.js` from the installed tarball, loaded by a static page with one
@@ -34,31 +32,19 @@ const page = `<!doctype html>
 </html>
 `;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
+beforeAll(() => {
   requireInstalled();
   writeFiles(site, { 'index.html': page });
-  // The site's root holds the page and the installed node_modules, as a static host would.
-  server = await serveStatic(consumer);
-  server.fake.signIn();
-  server.fake.addOtherDevices(2);
-  browser = await chromium.launch(chromiumLaunchOptions);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = staticSite(2);
 
 describe('sessionkit/cdn/sessionkit.js on a static page', () => {
   it('registers every element, speaks the page language from a lazy chunk, and exposes the core API', async () => {
-    const tab = await browser.newPage();
+    const tab = await served.browser.newPage();
     const problems: string[] = [];
     tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     tab.on('pageerror', (error) => problems.push(error.message));
-    await tab.goto(`${server.origin}/cdn-site/`);
+    await tab.goto(`${served.server.origin}/cdn-site/`);
 
     await expect.poll(() => tab.locator('sk-session-list').getByRole('listitem').count()).toBe(3);
     await expect.poll(() => tab.locator('sk-session-list').getByText('Dieses Gerät').count()).toBe(1);
@@ -67,7 +53,7 @@ describe('sessionkit/cdn/sessionkit.js on a static page', () => {
     await expect.poll(() => tab.evaluate(() => (window as unknown as { coreResult?: object }).coreResult)).toEqual({ current: true, sameClass: true });
     expect(await tab.locator('script[type=importmap]').count()).toBe(0);
 
-    const scripts = server.requests.filter((path) => path.endsWith('.js'));
+    const scripts = served.server.requests.filter((path) => path.endsWith('.js'));
     expect(scripts[0]).toBe(script);
     // One module and the German chunk beside it: Lit is inside, other languages are not fetched.
     expect(scripts.slice(1)).toEqual([expect.stringMatching(/^\/node_modules\/sessionkit\/cdn\/chunks\/de-\w+\.js$/)]);
@@ -77,12 +63,12 @@ describe('sessionkit/cdn/sessionkit.js on a static page', () => {
 
   it('an English page fetches the one module and no locale', async () => {
     writeFiles(site, { 'en.html': page.replace('lang="de"', 'lang="en"') });
-    const before = server.requests.length;
-    const tab = await browser.newPage();
-    await tab.goto(`${server.origin}/cdn-site/en.html`);
+    const before = served.server.requests.length;
+    const tab = await served.browser.newPage();
+    await tab.goto(`${served.server.origin}/cdn-site/en.html`);
     await expect.poll(() => tab.locator('sk-logout-button').getByRole('button').textContent()).toContain('Log out');
     await expect.poll(() => tab.locator('sk-session-list').getByText('This device').count()).toBe(1);
-    expect(server.requests.slice(before).filter((path) => path.endsWith('.js'))).toEqual([script]);
+    expect(served.server.requests.slice(before).filter((path) => path.endsWith('.js'))).toEqual([script]);
     await tab.close();
   });
 });

@@ -5,7 +5,10 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { getResponse } from 'msw';
-import { installed } from './consumer.js';
+import { chromium, type Browser } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
+import { chromiumLaunchOptions } from '../chromium.js';
+import { consumer, installed } from './consumer.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
 
@@ -33,12 +36,13 @@ async function toRequest(origin: string, message: IncomingMessage) {
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const { FakeAuthServer } = await packedMsw();
   const requests: string[] = [];
-  let fake: Fake | undefined;
+  // Made once the port, and so the absolute base URL msw needs in Node, is known.
+  const backend = {} as { fake: Fake };
   const server = createServer(async (message, response) => {
     const path = new URL(message.url!, 'http://host').pathname;
     requests.push(path);
     if (path.startsWith('/api/auth/')) {
-      const answer = await getResponse(fake!.handlers, await toRequest(origin, message));
+      const answer = await getResponse(backend.fake.handlers, await toRequest(origin, message));
       response.writeHead(answer?.status ?? 404, Object.fromEntries(answer?.headers ?? []));
       response.end(answer ? Buffer.from(await answer.arrayBuffer()) : undefined);
       return;
@@ -54,6 +58,25 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake = new FakeAuthServer({ baseUrl: `${origin}/api/auth` });
-  return { origin, fake, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  backend.fake = new FakeAuthServer({ baseUrl: `${origin}/api/auth` });
+  return { origin, fake: backend.fake, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * For a test file: the consumer project served as a static site (its node_modules included, as a
+ * host would serve them) with `others` devices signed in besides this one, and Chromium.
+ */
+export function staticSite(others: number) {
+  const site = {} as { server: StaticServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveStatic(consumer);
+    site.server.fake.signIn();
+    site.server.fake.addOtherDevices(others);
+    site.browser = await chromium.launch(chromiumLaunchOptions);
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { logoutButtonStrings } from '../../components/logout-button/strings.js';
 import { sessionExpiredStrings } from '../../components/session-expired/strings.js';
@@ -55,5 +55,16 @@ describe('README', () => {
   it('lists every string key of every element', () => {
     const keys = [logoutButtonStrings, sessionListStrings, sessionExpiredStrings].flatMap((table) => Object.keys(table));
     expect(keys.filter((key) => !readme.includes(`| \`${key}\` |`))).toEqual([]);
+  });
+
+  it('names every React component and its on* props, as generated from the manifest', () => {
+    // The wrappers are committed (react/components/), so this never depends on a build.
+    const folder = new URL('../../react/components/', import.meta.url);
+    const sources = readdirSync(folder).filter((file) => file !== 'events.ts').map((file) => readFileSync(new URL(file, folder), 'utf8'));
+    expect(sources.length).toBe(4);
+    const names = sources.flatMap((source) => [...source.matchAll(/^\s+(on[A-Z]\w+): on\(/gm)].map((match) => match[1]));
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+    for (const component of ['LogoutButton', 'SessionList', 'SessionExpiredHandler', 'SessionProvider']) expect(readme).toContain(component);
   });
 });
