@@ -26,11 +26,13 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  */
 const KIT_CEILING = 21_248;
 /**
- * `sessionkit/core`: target 4 096 B; measured 5 004 B — OVER by 908 B (refusing redirects, the
+ * `sessionkit/core`: target 4 096 B; measured 5 149 B — OVER by 1 053 B (refusing redirects, the
  * backoff for overdue sessions, dates in the browser's clock and throttles that survive a clock set
- * back added ~180 B). Regression ceiling (rounded up to 64).
+ * back added ~180 B; a sign-out of this tab never read as an expiry ~63 B, and the one transport and
+ * helpers every backend shares ~82 B, to be won back in the client split). Regression ceiling
+ * (rounded up to 64).
  */
-const CORE_CEILING = 5_056;
+const CORE_CEILING = 5_184;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
  * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
