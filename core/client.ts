@@ -262,14 +262,14 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       let serverRevoked = true;
       signingOut++;
       const failure = await backend.signOut(scope, { forceClear }).then(noop, (error: unknown) => ({ error }));
-      const endedMeanwhile = --signingOut === 0 && endedWhileSigningOut;
+      const endedMeanwhile = !--signingOut && endedWhileSigningOut;
       if (!signingOut) endedWhileSigningOut = false;
-      if (failure && !forceClear) {
-        // Nothing was signed out, yet the session had ended anyway: that end is told as usual.
-        if (endedMeanwhile) endSession();
-        throw failure.error;
-      }
       if (failure) {
+        // Nothing was signed out, yet the session had ended anyway: that end is told as usual.
+        if (!forceClear) {
+          if (endedMeanwhile) endSession();
+          throw failure.error;
+        }
         serverRevoked = false;
         pending.set({ scope, id });
       }

@@ -113,13 +113,6 @@ export async function exchange(request: HttpRequest): Promise<HttpResponse> {
   }
 }
 
-/** `exchange`, with every non-2xx answer thrown as the kit's typed error (see `errorForStatus`). */
-export async function sendRequest(request: HttpRequest): Promise<HttpResponse> {
-  const response = await exchange(request);
-  if (!response.ok) throw errorForStatus(response.status, response.body, response.headers.get('retry-after'));
-  return response;
-}
-
 export interface JsonCallerOptions {
   credentials: RequestCredentials;
   timeoutMs: number;
@@ -130,14 +123,19 @@ export interface JsonCallerOptions {
 }
 
 /**
- * The JSON calls a REST-shaped backend makes: GETs retried, writes not, and the server's clock
+ * The JSON calls a REST-shaped backend makes: non-2xx answers thrown as typed errors, GETs retried,
+ * writes not, and the server's clock
  * offset kept from the last answer.
  */
 export function jsonCaller(options: JsonCallerOptions) {
   let offset = 0;
   async function call(method: HttpRequest['method'], url: string, extra: Partial<HttpRequest> = {}): Promise<unknown> {
-    const send = () =>
-      sendRequest({ method, url, headers: options.headers?.(method) ?? {}, credentials: options.credentials, timeoutMs: options.timeoutMs, ...extra });
+    const send = async () => {
+      const response = await exchange({ method, url, headers: options.headers?.(method) ?? {}, credentials: options.credentials, timeoutMs: options.timeoutMs, ...extra });
+      // Every non-2xx answer is thrown as the kit's typed error.
+      if (!response.ok) throw errorForStatus(response.status, response.body, response.headers.get('retry-after'));
+      return response;
+    };
     const response = await withRetry(send, method === 'GET' ? options.retries : 0, extra.signal);
     if (response.clockOffset !== undefined) offset = response.clockOffset;
     return response.body;

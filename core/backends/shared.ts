@@ -25,8 +25,8 @@ export function alreadySignedOut(error: unknown): void {
 
 /** The `revoked` count of a revoke-others answer (`{ "revoked": n }`), when the server gives one. */
 export function revokedCount(body: unknown): number | undefined {
-  const revoked = isRecord(body) ? body.revoked : undefined;
-  return typeof revoked === 'number' && Number.isInteger(revoked) && revoked >= 0 ? revoked : undefined;
+  const revoked = (body as { revoked?: unknown } | undefined)?.revoked;
+  return typeof revoked === 'number' && revoked >= 0 ? revoked : undefined;
 }
 
 /** Dates as `parseSession` accepts them: `Date` objects become epoch ms, strings and numbers pass. */

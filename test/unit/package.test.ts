@@ -103,6 +103,6 @@ describe('the published package', () => {
       for (const entry of ['better-auth', 'supertokens', 'stytch']) names.push(...Object.keys(await import('sessionkit/backends/' + entry)));
       console.log(names.sort().join(','));
     `);
-    expect(out).toBe('betterAuthBackend,stytchBackend,supertokensBackend');
+    expect(out).toBe('betterAuthBackend,stytchBackend,supertokensBackend,supertokensSessionEvents');
   }, 30_000);
 });

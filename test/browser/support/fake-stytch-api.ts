@@ -9,21 +9,13 @@
  * The handlers run in the page, so they read the SDK's cookie from `document.cookie`.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { StytchSession } from '../../unit/backends/fake-stytch.js';
+import { stytchAppRoutes } from '../../unit/backends/stytch-app-routes.js';
 
 export const STYTCH_API = 'https://test.stytch.com/sdk/v1';
 export const APP_SESSIONS = '/api/stytch/sessions';
 
-export interface ProjectSession {
-  session_id: string;
-  user_id: string;
-  started_at: string;
-  last_accessed_at: string;
-  expires_at: string;
-  attributes: { user_agent: string; ip_address: string };
-  authentication_factors: Array<{ type: string; delivery_method: string; last_authenticated_at: string }>;
-  custom_claims: Record<string, unknown>;
-  roles: string[];
-}
+export type ProjectSession = StytchSession;
 
 interface Stored {
   session: ProjectSession;
@@ -144,18 +136,6 @@ export class FakeStytchApi {
         this.calls.push(`${request.method} ${path}`);
         return faulty() ?? answer(request);
       });
-    const app = (method: 'get' | 'post' | 'delete', path: string, answer: (me: Stored, params: Record<string, string>) => Response) =>
-      http[method](`${APP_SESSIONS}${path}`, ({ request, params }) => {
-        this.calls.push(`${request.method} ${APP_SESSIONS}${path}`);
-        const failure = faulty();
-        if (failure) return this.fault === 'network' ? failure : HttpResponse.json({ error: { code: 'unavailable' } }, { status: 503 });
-        // The app's server checks the browser's session cookie with Stytch (sessions.authenticate).
-        const me = this.byToken(this.cookie());
-        if (!me || !this.isAlive(me.session.session_id)) return HttpResponse.json({ error: { code: 'unauthenticated' } }, { status: 401 });
-        return answer(me, params as Record<string, string>);
-      });
-    const live = (userId: string) => [...this.sessions.values()].filter((s) => s.session.user_id === userId && this.isAlive(s.session.session_id));
-
     return [
       sdk('get', '/projects/bootstrap/:token', () =>
         HttpResponse.json({ data: { project_name: 'sessionkit tests', disable_sdk_watermark: true, password_config: null, captcha_settings: { enabled: false }, email_domains: [], vertical: 'CONSUMER' } }),
@@ -180,36 +160,13 @@ export class FakeStytchApi {
         stored.revoked = true;
         return HttpResponse.json({ data: { status_code: 200, request_id: `request-id-test-${random()}` } });
       }),
-      // The app does not know which session is this browser's, so it marks none.
-      app('get', '', (me) =>
-        HttpResponse.json({
-          sessions: live(me.session.user_id).map(({ session }) => ({
-            id: session.session_id,
-            current: false,
-            createdAt: session.started_at,
-            lastActiveAt: session.last_accessed_at,
-            expiresAt: session.expires_at,
-            userAgent: session.attributes.user_agent,
-            ipAddress: session.attributes.ip_address,
-          })),
-        }),
-      ),
-      app('post', '/revoke-others', (me) => {
-        const others = live(me.session.user_id).filter((stored) => stored !== me);
-        for (const stored of others) stored.revoked = true;
-        return HttpResponse.json({ revoked: others.length });
-      }),
-      app('post', '/signout-all', (me) => {
-        for (const stored of live(me.session.user_id)) stored.revoked = true;
-        return new HttpResponse(null, { status: 204 });
-      }),
-      app('delete', '/:id', (me, params) => {
-        const target = this.sessions.get(params.id);
-        if (!target || target.session.user_id !== me.session.user_id || !this.isAlive(params.id)) {
-          return HttpResponse.json({ error: { code: 'session_not_found' } }, { status: 404 });
-        }
-        target.revoked = true;
-        return new HttpResponse(null, { status: 204 });
+      ...stytchAppRoutes(APP_SESSIONS, {
+        sessions: this.sessions,
+        fault: () => this.fault,
+        isAlive: (id) => this.isAlive(id),
+        // The app's server checks the browser's session cookie with Stytch (sessions.authenticate).
+        me: () => this.byToken(this.cookie()),
+        onRequest: (request) => this.calls.push(`${request.method} ${new URL(request.url).pathname}`),
       }),
     ];
   }

@@ -7,8 +7,9 @@
  * up to 5 minutes. Plus the app's own endpoints (msw) that list and revoke sessions in
  * sessionkit's REST shape, authenticating this browser by its session cookie.
  */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import type { StytchClientLike, StytchSessionLike } from '../../../core/backends/stytch.js';
+import { stytchAppRoutes } from './stytch-app-routes.js';
 
 /** A Stytch session object as the SDK and the API return it. */
 export interface StytchSession extends StytchSessionLike {
@@ -157,52 +158,12 @@ export class FakeStytch {
 
   /** The app's own routes, backed by Stytch's backend API (`sessions.get`, `sessions.revoke`). */
   get handlers(): HttpHandler[] {
-    const base = `${this.origin}${this.listPath}`;
-    const route = (method: 'get' | 'post' | 'delete', path: string, answer: (me: ServerSession, params: Record<string, string>) => Response) =>
-      http[method](base + path, ({ params }) => {
-        if (this.fault === 'network') return HttpResponse.error();
-        if (this.fault === 'status-503') return HttpResponse.json({ error: { code: 'unavailable' } }, { status: 503 });
-        // The browser's `stytch_session` cookie, checked with Stytch by the app.
-        const me = this.local && this.byToken(this.local.token);
-        if (!me || !this.isAlive(me.session.session_id)) return HttpResponse.json({ error: { code: 'unauthenticated' } }, { status: 401 });
-        return answer(me, params as Record<string, string>);
-      });
-    const live = (userId: string) =>
-      [...this.sessions.values()].filter((stored) => stored.session.user_id === userId && this.isAlive(stored.session.session_id));
-    const revoke = (list: ServerSession[]) => list.forEach((stored) => (stored.revoked = true));
-
-    return [
-      // The app does not know which session is this browser's, so it marks none.
-      route('get', '', (me) =>
-        HttpResponse.json({
-          sessions: live(me.session.user_id).map(({ session }) => ({
-            id: session.session_id,
-            current: false,
-            createdAt: session.started_at,
-            lastActiveAt: session.last_accessed_at,
-            expiresAt: session.expires_at,
-            userAgent: session.attributes.user_agent,
-            ipAddress: session.attributes.ip_address,
-          })),
-        }),
-      ),
-      route('post', '/revoke-others', (me) => {
-        const others = live(me.session.user_id).filter((stored) => stored !== me);
-        revoke(others);
-        return HttpResponse.json({ revoked: others.length });
-      }),
-      route('post', '/signout-all', (me) => {
-        revoke(live(me.session.user_id));
-        return new HttpResponse(null, { status: 204 });
-      }),
-      route('delete', '/:id', (me, params) => {
-        const target = this.sessions.get(params.id);
-        if (!target || target.session.user_id !== me.session.user_id || !this.isAlive(params.id)) {
-          return HttpResponse.json({ error: { code: 'session_not_found' } }, { status: 404 });
-        }
-        target.revoked = true;
-        return new HttpResponse(null, { status: 204 });
-      }),
-    ];
+    // The browser's `stytch_session` cookie, checked with Stytch by the app.
+    return stytchAppRoutes(`${this.origin}${this.listPath}`, {
+      sessions: this.sessions,
+      fault: () => this.fault,
+      isAlive: (id) => this.isAlive(id),
+      me: () => (this.local ? this.byToken(this.local.token) : undefined),
+    });
   }
 }

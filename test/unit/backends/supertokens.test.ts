@@ -206,6 +206,23 @@ describe('supertokensBackend speaking the SuperTokens protocol', () => {
     expect(() => supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/auth' })).not.toThrow();
   });
 
+  it('refuses a session that is not a Session recipe and status codes that are not error statuses, naming the option', () => {
+    expect(() => supertokensBackend({ session: {} as never })).toThrow(/session must be SuperTokens' Session recipe/);
+    expect(() => supertokensBackend({ sessionExpiredStatusCode: 200 })).toThrow(/sessionExpiredStatusCode must be an HTTP error status/);
+    expect(() => supertokensBackend({ invalidClaimStatusCode: 4.5 })).toThrow(/invalidClaimStatusCode must be an HTTP error status/);
+  });
+
+  it('honours a changed invalidClaimStatusCode: that status with claimValidationErrors asks for a fresh sign-in, and a 401 is then no expiry signal of its own', async () => {
+    const { fake, backend } = setup(1, { invalidClaimStatusCode: 400 }, { invalidClaimStatusCode: 400 });
+    fake.failingClaim = 'st-mfa';
+
+    await expect(backend.listSessions()).rejects.toMatchObject({ name: 'ReauthRequiredError', status: 400, claim: 'st-mfa' });
+
+    const moved = setup(0, { sessionExpiredStatusCode: 440 }, { sessionExpiredStatusCode: 440 });
+    moved.server.use(http.get(`${ORIGIN}/auth/sessions`, () => HttpResponse.json({ message: 'unauthorised' }, { status: 401 })));
+    await expect(moved.backend.listSessions()).rejects.toMatchObject({ name: 'ServerError', status: 401 });
+  });
+
   it('honours the configured paths and capabilities', async () => {
     const backend = supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/st', capabilities: { signOutAll: false }, revocationDelay: 0 });
     expect(backend.key).toBe('supertokens:https://api.example.com/st');
