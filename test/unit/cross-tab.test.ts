@@ -1,9 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSessionClient, restBackend, type SessionState } from '../../core/index.js';
 import { manualEnvironment } from '../support/manual-environment.js';
 import { BASE, ORIGIN, expiries, setup } from './setup.js';
 
-const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A second "tab": another client on the same backend key, in the same process. */
 function secondTab() {
@@ -23,7 +22,7 @@ describe('across tabs', () => {
     const requestsBefore = fake.requests.length;
 
     await client.signOut();
-    await tick();
+    await vi.waitFor(() => expect(other.client.getState().status).toBe('signed-out'));
 
     expect(other.client.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out-elsewhere' });
     expect(expiries(other.states)).toHaveLength(1);
@@ -40,9 +39,8 @@ describe('across tabs', () => {
 
     fake.signIn();
     await client.notifySignedIn();
-    await tick();
 
-    expect(other.client.getState().status).toBe('active');
+    await vi.waitFor(() => expect(other.client.getState().status).toBe('active'));
     other.client.dispose();
   });
 
@@ -56,7 +54,7 @@ describe('across tabs', () => {
     other.client.onSessionsChange(() => changes++);
 
     await client.revokeSession(device.id);
-    await tick();
+    await vi.waitFor(() => expect(changes).toBeGreaterThan(0));
 
     expect(changes).toBe(1);
     other.client.dispose();
@@ -70,11 +68,13 @@ describe('across tabs', () => {
     channel.postMessage({ type: 'signed-out' });
     channel.postMessage('signed-out');
     channel.postMessage({ sk: 1, type: 'explode' });
-    await tick();
+    // Then a well-formed cue to ask the server: once its request comes, the messages before it were read.
+    const checks = fake.count('GET', '/session');
+    channel.postMessage({ sk: 1, type: 'signed-in' });
+    await vi.waitFor(() => expect(fake.count('GET', '/session')).toBe(checks + 1));
     expect(client.getState().status).toBe('active');
     channel.postMessage({ sk: 1, type: 'signed-out' });
-    await tick();
-    expect(client.getState().reason).toBe('signed-out-elsewhere');
+    await vi.waitFor(() => expect(client.getState().reason).toBe('signed-out-elsewhere'));
     channel.close();
   });
 });
