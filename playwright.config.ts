@@ -59,7 +59,10 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? 'line' : 'list',
-  timeout: 30_000,
+  // Limits that catch a hang, not a busy machine: on 2 loaded cores a page load and its first session
+  // check took over expect's default 5 s, and a whole flow over 30 s. Waits end as soon as the page is right.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunchOptions,
