@@ -28,6 +28,9 @@ stop_postgres() {
   rm -rf "$PG_ROOT"
 }
 trap stop_postgres EXIT
+# Interrupted or killed (a CI job cancelled): exit, so the EXIT trap above still stops the server.
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 as_pg "$PG_BIN/initdb" -D "$PG_ROOT/data" -U sessionkit --auth=trust --no-sync > "$PG_ROOT/initdb.log"
 as_pg "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/server.log" -w \
