@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import '../../components/logout-button/define.js';
 import type { SkLogoutButton } from '../../components/logout-button/define.js';
 import { NetworkError, ServerError } from '../../core/index.js';
-import { axeViolations, fake, mount, newClient, part, recordEvents, until } from './support.js';
+import { axeViolations, fake, mount, newClient, part, recordEvents, serverCaughtUp, until } from './support.js';
 
 async function signedIn() {
   fake.signIn();
@@ -97,10 +97,14 @@ describe('<sk-logout-button>', () => {
   it('cancelling sk-logout-request stops the sign-out', async () => {
     const client = await signedIn();
     const button = await mount<SkLogoutButton>('<sk-logout-button></sk-logout-button>', client);
+    const requests = recordEvents('sk-logout-request');
     button.addEventListener('sk-logout-request', (event) => event.preventDefault());
     part(button, 'button')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => expect(requests.map((event) => event.defaultPrevented)).toEqual([true]));
+    await button.updateComplete;
+    await serverCaughtUp();
     expect(fake.count('POST', '/signout')).toBe(0);
+    expect(client.getState().status).toBe('active');
   });
 
   it('scope="others" revokes the other sessions and keeps this one', async () => {
@@ -197,8 +201,11 @@ describe('<sk-logout-button>', () => {
   it('disabled does nothing on click', async () => {
     const client = await signedIn();
     const button = await mount<SkLogoutButton>('<sk-logout-button disabled></sk-logout-button>', client);
+    const requests = recordEvents('sk-logout-request');
     part(button, 'button')!.click();
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await button.updateComplete;
+    await serverCaughtUp();
+    expect(requests).toHaveLength(0);
     expect(fake.count('POST', '/signout')).toBe(0);
   });
 

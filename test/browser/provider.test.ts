@@ -22,7 +22,9 @@ describe('<sk-session-provider>', () => {
     await import('../../components/session-list/define.js');
     await import('../../components/logout-button/define.js');
     await import('../../components/session-expired/define.js');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Every element has upgraded and rendered (without a client) before the provider exists.
+    const elements = [...host.querySelectorAll<HTMLElement & { updateComplete: Promise<unknown> }>('sk-session-list, sk-logout-button, sk-session-expired')];
+    await Promise.all(elements.map((element) => element.updateComplete));
     await import('../../components/session-provider/define.js');
 
     const [first, second] = host.querySelectorAll('sk-session-list');

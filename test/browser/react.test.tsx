@@ -4,7 +4,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogoutButton, SessionExpiredHandler, SessionList, SessionProvider, useSession, useSessions } from '../../react/index.js';
 import type { SessionClient } from '../../core/index.js';
-import { fake, newClient, part, parts, until } from './support.js';
+import { fake, newClient, part, parts, serverCaughtUp, until } from './support.js';
 
 let root: Root | undefined;
 let container: HTMLElement | undefined;
@@ -78,7 +78,7 @@ describe('sessionkit/react', () => {
     const list = element('sk-session-list');
 
     parts(list, 'revoke-button')[0].click();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await serverCaughtUp();
     expect(fake.count('DELETE', '/sessions/')).toBe(0);
 
     cancel = false;

@@ -91,9 +91,10 @@ describe('<sk-session-expired>', () => {
     const client = await signedIn();
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
+    const events = recordEvents('sk-session-expired');
     element.addEventListener('sk-session-expired', (event) => event.preventDefault());
     await endings.revoked(client);
-    await until(() => expect(events).toHaveLength(1));
+    await until(() => expect(events.map((event) => event.defaultPrevented)).toEqual([true]));
     await element.updateComplete;
     expect(dialogOf(element).open).toBe(false);
     expect(element.open).toBe(false);
@@ -126,7 +127,8 @@ describe('<sk-session-expired>', () => {
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
     await client.signOut();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await until(() => expect(client.getState().status).toBe('signed-out'));
+    await element.updateComplete;
     expect(events).toHaveLength(0);
     expect(dialogOf(element).open).toBe(false);
   });
@@ -425,7 +427,8 @@ describe('<sk-session-expired>', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args.join(' ')));
     const element = document.createElement('sk-session-expired');
     document.body.append(element);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await until(() => expect(errors).not.toHaveLength(0));
+    await (element as SkSessionExpired).updateComplete;
     expect(element.shadowRoot!.children).toHaveLength(0);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('<sk-session-expired>: no session client');

@@ -24,7 +24,7 @@ describe('across tabs', () => {
     const requestsBefore = fake.requests.length;
 
     await client.signOut();
-    await tick();
+    await until(() => expect(other.client.getState().status).toBe('signed-out'));
 
     expect(other.client.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out-elsewhere' });
     expect(expiries(other.states)).toHaveLength(1);
@@ -41,9 +41,8 @@ describe('across tabs', () => {
 
     fake.signIn();
     await client.notifySignedIn();
-    await tick();
 
-    expect(other.client.getState().status).toBe('active');
+    await until(() => expect(other.client.getState().status).toBe('active'));
     other.client.dispose();
   });
 
@@ -112,11 +111,13 @@ describe('across tabs', () => {
     channel.postMessage({ type: 'signed-out' });
     channel.postMessage('signed-out');
     channel.postMessage({ sk: 1, type: 'explode' });
-    await tick();
+    // Then a well-formed cue to ask the server: once its request comes, the messages before it were read.
+    const checks = fake.count('GET', '/session');
+    channel.postMessage({ sk: 1, type: 'signed-in' });
+    await until(() => expect(fake.count('GET', '/session')).toBe(checks + 1));
     expect(client.getState().status).toBe('active');
     channel.postMessage({ sk: 1, type: 'signed-out' });
-    await tick();
-    expect(client.getState().reason).toBe('signed-out-elsewhere');
+    await until(() => expect(client.getState().reason).toBe('signed-out-elsewhere'));
     channel.close();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ProtocolError, SessionExpiredError } from '../../core/index.js';
 import { ORIGIN, expiries, setup } from './setup.js';
 
@@ -44,8 +44,7 @@ describe('refreshing on 401 (RELIABILITY 1–5)', () => {
     fake.fail({ path: '/session/refresh', delay: 200 });
 
     const first = callApp(client);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.count('POST', '/session/refresh')).toBe(1);
+    await vi.waitFor(() => expect(fake.count('POST', '/session/refresh')).toBe(1), { interval: 1 });
     const later = Array.from({ length: 50 }, () => callApp(client));
     const responses = await Promise.all([first, ...later]);
 

@@ -47,13 +47,12 @@ describe('signing out', () => {
     expect(fake.current()).toBeDefined();
 
     env.goOnline();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(fake.current()).toBeUndefined());
     expect(fake.count('POST', '/signout')).toBe(2);
-    expect(fake.current()).toBeUndefined();
 
-    // Done: going online again sends nothing more.
+    // Done: going online again sends nothing more (counted once the next request has been answered).
     env.goOnline();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await client.getSession();
     expect(fake.count('POST', '/signout')).toBe(2);
   });
 
@@ -138,7 +137,8 @@ describe('lists after a change', () => {
     fake.fail({ path: '/sessions', delay: 100 });
 
     const before = client.listSessions();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first list is at the server (and answers in 100 ms) when the revoke goes out.
+    await vi.waitFor(() => expect(fake.count('GET', '/sessions')).toBe(1), { interval: 1 });
     await client.revokeSession(device.id);
     const after = await client.listSessions();
 
@@ -181,10 +181,11 @@ describe('the fake server', () => {
     const { fake, client } = setup();
     fake.signIn();
     await client.getSession();
-    fake.latency = 30;
+    fake.latency = 300;
 
     const signingOut = client.signOut();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Reset while the server is answering: the request has arrived, its answer is 300 ms away.
+    await vi.waitFor(() => expect(fake.count('POST', '/signout')).toBe(1), { interval: 1 });
     fake.reset();
     const fresh = fake.signIn();
 

@@ -77,7 +77,9 @@ export function betterAuthSuite({ version, betterAuth, createAuthClient, getMigr
       }
       void handler(request, response);
     });
-  }, 60_000);
+    // Starting PGlite and migrating is seconds on an idle machine and took over a minute at a load of 38
+    // on 2 cores: the limit is there to catch a hang.
+  }, 300_000);
 
   afterAll(async () => {
     server.closeAllConnections();
