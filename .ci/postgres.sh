@@ -2,7 +2,8 @@
 # free port of 127.0.0.1, in a temporary folder, stopped and removed when the calling script exits,
 # whether it passed or not. Exports SESSIONKIT_E2E_DATABASE_URL for the e2e suite.
 
-pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+# The newest installed server's binaries: a folder with only the client (psql) in it does not count.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | while read -r dir; do [ -x "$dir/initdb" ] && echo "$dir"; done | tail -n 1; }
 
 if [ -z "$(pg_bin)" ]; then
   echo "Installing PostgreSQL from Debian…"
