@@ -6,6 +6,8 @@ import { css } from 'lit';
  * - Nothing real is cut: labels and details wrap (breaking inside a long word only where it has to), and
  *   each phrase of the times line ("Active 7 minutes ago") stays whole, moving to the next line as one
  *   piece. Only hostile lengths (a 10 000-character "device name") are cut, after three lines.
+ * - In a narrow row (a phone) each detail and each time takes a line of its own, without separators: a
+ *   wrapped "· Signed in …" would start a line with a dot. The row's middle is a size container for that.
  * - Data takes its own direction (`unicode-bidi: plaintext`, `<bdi>`): an IP address stays left-to-right on a right-to-left page.
  * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
  *   with that universal sibling selector Chromium restyles every row when one is removed.
@@ -45,6 +47,7 @@ export const sessionListStyles = css`
   .main {
     flex: 1 1 12rem;
     min-width: 0;
+    container-type: inline-size;
   }
   .title {
     display: flex;
@@ -64,6 +67,7 @@ export const sessionListStyles = css`
     -webkit-line-clamp: 3;
     overflow-wrap: anywhere;
   }
+  [part='details'] > *,
   [part='times'] > * {
     display: inline-block;
   }
@@ -71,6 +75,16 @@ export const sessionListStyles = css`
   [part='times'] > :not(:first-child)::before {
     content: '·' / '';
     margin-inline: 0.4em;
+  }
+  @container (max-width: 20rem) {
+    [part='details'] > *,
+    [part='times'] > * {
+      display: block;
+    }
+    [part='details'] > :not(:first-child)::before,
+    [part='times'] > :not(:first-child)::before {
+      content: none;
+    }
   }
   [part='details']:empty,
   [part='times']:empty {
