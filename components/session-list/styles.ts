@@ -131,21 +131,11 @@ export const sessionListStyles = css`
     margin: var(--_space) 0 0;
   }
   [part=skeleton] > span {
-    height: 0.75em;
+    flex: 1;
+    height: 2.25rem;
     border-radius: var(--_radius);
     background: var(--_subtle);
     animation: sk-pulse 1s ease-in-out infinite alternate;
-  }
-  [part=skeleton] > span:nth-child(2) {
-    flex: 1;
-  }
-  [part=skeleton] > span:first-child {
-    width: 20px;
-    height: 20px;
-  }
-  [part=skeleton] > span:last-child {
-    width: 5rem;
-    height: 2.25rem;
   }
   @keyframes sk-pulse {
     to {

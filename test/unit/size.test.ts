@@ -22,9 +22,10 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * `sessionkit` with Lit: the issue's target is 14 336 B (14 KB). Measured 21 023 B — OVER by 6 687 B.
  * Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with their
  * styles, strings, dialogs, warnings and list. Regression ceiling (21 023 rounded up to 256) until
- * the kit is slimmed down.
+ * the kit is slimmed down; raised to 21 504 (21 421 rounded up) for the list's unique device names,
+ * "Active now" and rows prepared while loading (+~400 B, of which ~130 B cut back elsewhere in the list).
  */
-const KIT_CEILING = 21_248;
+const KIT_CEILING = 21_504;
 /**
  * `sessionkit/core`: target 4 096 B; measured 5 004 B — OVER by 908 B (refusing redirects, the
  * backoff for overdue sessions, dates in the browser's clock and throttles that survive a clock set
