@@ -188,7 +188,7 @@ function renderSection(render: RenderResult[]) {
     '## Render: `<sk-session-list>`',
     '',
     `A fresh \`<sk-session-list no-confirm>\` per run on a real client and the msw fake (\`setupWorker\`, latency 0), ${render[0]?.runs ?? 0} runs per size (GC forced before each), 3 "show more" steps and 3 revokes per run. ` +
-      'The network is not in the figures: "first rows" starts at the list response\'s `responseEnd` (Resource Timing, as the side-by-side harness measures), so whatever the kit waits for after the bytes arrived counts; "rows in DOM" ends at the mutation batch that added the rows, "+layout" after the update and a forced style + layout; the others start at the click, and "refetch" when the refetched data arrived. ' +
+      'The network is not in the figures: "first rows" starts at the list response\'s `responseEnd` (Resource Timing, as the side-by-side harness measures), so whatever the kit waits for after the bytes arrived counts; "rows in DOM" ends when the element has committed the rows, "+layout" after a forced style + layout; the others start at the click, and "refetch" when the refetched data arrived. ' +
       "Paint is not included. " +
       'Revokes are timed on the first page (20 rows at every count); "revoke after 3 × show more" is one more with 80 rows shown. ' +
       '"refetch" is the background re-render when the list is fetched again after a revoke; "fetch" is request → data through msw, for context only.',

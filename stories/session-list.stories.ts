@@ -115,6 +115,32 @@ export const FiftySessions: Story = {
   },
 };
 
+const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+
+export const AlikeDevices: Story = {
+  name: 'Devices that read alike',
+  parameters: {
+    fake: (server) => {
+      signedIn(0)(server);
+      const day = new Date(server.now() - 86_400_000).setHours(9, 0, 0, 0);
+      // Two sign-ins on one phone, 40 minutes apart, and two that match in everything shown.
+      for (const createdAt of [day, day + 40 * 60_000, day + 90 * 60_000, day + 90 * 60_000]) {
+        server.signIn({ current: false, userAgent: IPHONE_SAFARI, ipAddress: '203.0.113.24', createdAt, lastActiveAt: server.now() - 7 * 60_000 });
+      }
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const host = list(canvasElement);
+    await findRows(host);
+    // What differs is shown, and every revoke button's accessible name is unique in the list.
+    expect(parts(host, 'created').slice(1).every((time) => /\d:\d\d/.test(textOf(time)))).toBe(true);
+    const names = parts(host, 'revoke-button').map((button) => button.getAttribute('aria-label'));
+    expect(names).toHaveLength(4);
+    expect(new Set(names).size).toBe(4);
+    expect(textOf(parts(host, 'last-active')[0])).toBe('Active now');
+  },
+};
+
 export const ThousandSessions: Story = {
   name: '1 000 sessions',
   parameters: { fake: signedIn(999) },

@@ -3,7 +3,7 @@ import { host, layout, newClient, resetFake, until } from './shared.js';
 
 export interface RenderSample {
   count: number;
-  /** The list response's last byte (Resource Timing `responseEnd`) → first rows in the DOM (the mutation batch that added them). */
+  /** The list response's last byte (Resource Timing `responseEnd`) → first rows committed to the DOM (script only). */
   firstRowsScript: number;
   /** The list response's last byte → first rows committed and laid out (style + layout forced). */
   firstRows: number;
@@ -93,22 +93,14 @@ export async function renderRun(count: number, revokes = 3, showMoreSteps = 3): 
   performance.clearResourceTimings();
   const mounted = performance.now();
   host().append(list);
-  // The time of the mutation batch in which the first rows entered the list's shadow root.
-  let rowsAt = NaN;
-  const observer = new MutationObserver(() => {
-    if (!rowsOf(list).length) return;
-    rowsAt = performance.now();
-    observer.disconnect();
-  });
-  observer.observe(list.shadowRoot!, { childList: true, subtree: true });
   try {
-    await until(() => arrivals.length && rowsAt, 30_000, 'the list data and its rows');
+    await until(() => arrivals.length, 30_000, 'the list data');
     const responseEnd = listResponseEnd(mounted);
     if (!responseEnd) throw new Error('no Resource Timing entry for the list request');
     const first = await updateAfter(responseEnd, () => rowsOf(list).length > 0, 'the first rows');
     const sample: RenderSample = {
       count,
-      firstRowsScript: rowsAt - responseEnd,
+      firstRowsScript: first.committed - responseEnd,
       firstRows: first.end - responseEnd,
       rowsShown: rowsOf(list).length,
       showMore: [],
@@ -163,7 +155,6 @@ export async function renderRun(count: number, revokes = 3, showMoreSteps = 3): 
     }
     return sample;
   } finally {
-    observer.disconnect();
     list.remove();
     client.dispose();
   }

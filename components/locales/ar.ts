@@ -43,7 +43,7 @@ export default {
     method_email: 'رمز عبر البريد الإلكتروني',
     revoke: 'تسجيل الخروج',
     deviceDetails: '{device} ({details})',
-    deviceNumber: '{device} رقم {number}',
+    deviceNumber: '{device} #{number}',
     revokeLabel: 'تسجيل الخروج من {device}',
     logOut: 'تسجيل الخروج',
     confirm: 'تسجيل الخروج',

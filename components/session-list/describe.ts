@@ -33,34 +33,23 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', Infinity],
 ];
 
-/** `make()` on first call, the same value after. */
-const once = <T>(make: () => T) => {
-  let value: T | undefined;
-  return () => (value ??= make());
-};
-
-/**
- * The `Intl` formatters a render needs, in `locale`: a valid tag, as `resolveLang()` gives (else
- * every `Intl` constructor throws). Each is built on first use: the first `Intl` object of a page
- * costs tens of milliseconds (see `prepareFormatters`), and the list formatters are needed only by
- * some lists.
- */
+/** The `Intl` formatters a render needs, in `locale`: a valid tag, as `resolveLang()` gives (else every `Intl` constructor throws). */
 function create(locale: string) {
-  const relative = once(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-  const exact = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
-  const day = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
-  const list = once(() => new Intl.ListFormat(locale));
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const exact = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const list = new Intl.ListFormat(locale);
   return {
     /** "5 minutes ago"; under a minute, "now". A time ahead of our clock also reads "now". */
     ago(date: Date) {
       const ago = Math.max(0, Date.now() - date.getTime());
       const [unit, ms] = UNITS.find(([, ms]) => ago >= ms) ?? UNITS[6];
-      return relative().format(-Math.trunc(ago / ms), unit);
+      return relative.format(-Math.trunc(ago / ms), unit);
     },
     /** Date and time of day, e.g. "Dec 1, 2026, 10:42 AM". */
-    exact: (date: Date) => exact().format(date),
-    day: (date: Date) => day().format(date),
-    list: (items: string[]) => list().format(items),
+    exact: (date: Date) => exact.format(date),
+    day: (date: Date) => day.format(date),
+    list: (items: string[]) => list.format(items),
   };
 }
 
@@ -96,20 +85,18 @@ export interface DescribeOptions {
 }
 
 /** Provider ids to brand names: the same in every language, so not in the string tables. */
-const PROVIDERS = new Map(
-  Object.entries({
-    google: 'Google',
-    github: 'GitHub',
-    gitlab: 'GitLab',
-    apple: 'Apple',
-    microsoft: 'Microsoft',
-    facebook: 'Facebook',
-    discord: 'Discord',
-    linkedin: 'LinkedIn',
-    slack: 'Slack',
-    twitter: 'X',
-  }),
-);
+const PROVIDERS: Record<string, string> = {
+  google: 'Google',
+  github: 'GitHub',
+  gitlab: 'GitLab',
+  apple: 'Apple',
+  microsoft: 'Microsoft',
+  facebook: 'Facebook',
+  discord: 'Discord',
+  linkedin: 'LinkedIn',
+  slack: 'Slack',
+  twitter: 'X',
+};
 
 /** Groups `items` by `key`, keeping only the keys shared by several. */
 function repeats<T>(items: T[], key: (item: T) => string) {
@@ -135,7 +122,8 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
     const { lastActiveAt, createdAt, authMethods } = session;
     const methods = authMethods?.map((method) => {
       const name = (t as Record<string, unknown>)[`method_${method}`];
-      return typeof name === 'string' ? name : (PROVIDERS.get(method.toLowerCase()) ?? method);
+      const key = method.toLowerCase();
+      return typeof name === 'string' ? name : Object.hasOwn(PROVIDERS, key) ? PROVIDERS[key] : method;
     });
     return {
       session,

@@ -376,10 +376,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     if (prepared.has(locale)) return;
     prepared.add(locale);
     setTimeout(() => {
-      const t = this.t;
+      const { t } = this;
       const fmt = formatters(locale);
-      const now = new Date();
-      const samples = [true, false].map((current) => ({ id: `\0${current}`, current, createdAt: now, lastActiveAt: now, userAgent: navigator.userAgent, ipAddress: '192.0.2.1', location: '-', authMethods: ['password'] }));
+      const createdAt = new Date();
+      const samples = [true, false].map((current) => ({ id: `\0${current}`, current, createdAt, lastActiveAt: createdAt, ipAddress: '-', location: '-', authMethods: ['password'] }));
       for (const row of describeRows(samples, t, fmt, this)) render(this.#row(row, t, fmt, true), document.createElement('li'), { host: this });
     });
   }

@@ -6,6 +6,8 @@ import { css } from 'lit';
  * - Nothing real is cut: labels and details wrap (breaking inside a long word only where it has to), and
  *   each phrase of the times line ("Active 7 minutes ago") stays whole, moving to the next line as one
  *   piece. Only hostile lengths (a 10 000-character "device name") are cut, after three lines.
+ * - In a narrow row (a phone) each detail and each time takes a line of its own, without separators: a
+ *   wrapped "· Signed in …" would start a line with a dot. The row's middle is a size container for that.
  * - Data takes its own direction (`unicode-bidi: plaintext`, `<bdi>`): an IP address stays left-to-right on a right-to-left page.
  * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
  *   with that universal sibling selector Chromium restyles every row when one is removed.
@@ -16,19 +18,19 @@ export const sessionListStyles = css`
   :host {
     display: block;
   }
-  [part='heading'] {
+  [part=heading] {
     width: fit-content;
     margin: 0 0 calc(var(--_space) / 2);
     font-size: 1.15em;
     font-weight: 600;
   }
-  [part='list'] {
+  [part=list] {
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  [part~='row'],
-  [part='skeleton'] {
+  [part~=row],
+  [part=skeleton] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -36,15 +38,16 @@ export const sessionListStyles = css`
     padding-block: var(--_space);
     border-block-end: 1px solid var(--_border);
   }
-  [part~='row'] > button {
+  [part~=row] > button {
     margin-inline-start: auto;
   }
-  [part='icon'] {
+  [part=icon] {
     color: var(--_muted);
   }
   .main {
     flex: 1 1 12rem;
     min-width: 0;
+    container-type: inline-size;
   }
   .title {
     display: flex;
@@ -52,31 +55,42 @@ export const sessionListStyles = css`
     align-items: center;
     gap: 0 calc(var(--_space) / 2);
   }
-  [part='label'] {
+  [part=label] {
     font-weight: 600;
     unicode-bidi: plaintext;
   }
-  [part='label'],
-  [part='details'] {
+  [part=label],
+  [part=details] {
     display: -webkit-box;
     overflow: hidden;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 3;
     overflow-wrap: anywhere;
   }
-  [part='times'] > * {
+  [part=details] > *,
+  [part=times] > * {
     display: inline-block;
   }
-  [part='details'] > :not(:first-child)::before,
-  [part='times'] > :not(:first-child)::before {
+  [part=details] > :not(:first-child)::before,
+  [part=times] > :not(:first-child)::before {
     content: '·' / '';
     margin-inline: 0.4em;
   }
-  [part='details']:empty,
-  [part='times']:empty {
+  @container (max-width: 20rem) {
+    [part=details] > *,
+    [part=times] > * {
+      display: block;
+    }
+    [part=details] > :not(:first-child)::before,
+    [part=times] > :not(:first-child)::before {
+      content: none;
+    }
+  }
+  [part=details]:empty,
+  [part=times]:empty {
     display: none;
   }
-  [part='badge'] {
+  [part=badge] {
     flex: none;
     padding: 0 0.5em;
     font-size: 0.75rem;
@@ -84,7 +98,7 @@ export const sessionListStyles = css`
     border: 1px solid currentColor;
     border-radius: 1em;
   }
-  [part='confirm'] {
+  [part=confirm] {
     flex-basis: 100%;
     display: flex;
     flex-wrap: wrap;
@@ -94,48 +108,38 @@ export const sessionListStyles = css`
     background: var(--_subtle);
     border-radius: var(--_radius);
   }
-  [part='confirm-message'],
-  [part='confirm-note'] {
+  [part=confirm-message],
+  [part=confirm-note] {
     flex-basis: 100%;
     margin: 0;
   }
-  [part='confirm-message'] {
+  [part=confirm-message] {
     font-weight: 600;
   }
-  .others [part='confirm'],
-  [part='revoke-others-button'],
-  [part='show-more'],
-  [part='retry-button'],
-  [part='status']:not(:empty) {
+  .others [part=confirm],
+  [part=revoke-others-button],
+  [part=show-more],
+  [part=retry-button],
+  [part=status]:not(:empty) {
     margin-block-start: var(--_space);
   }
-  [part='show-more'] {
+  [part=show-more] {
     display: flex;
   }
-  [part='message'],
-  [part='empty'] {
+  [part=message],
+  [part=empty] {
     margin: var(--_space) 0 0;
   }
-  [part='skeleton'] > span {
-    height: 0.75em;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_subtle) 25%, var(--_border) 50%, var(--_subtle) 75%) 0 0 / 200% 100%;
-    animation: sk-shimmer 1.4s linear infinite;
-  }
-  [part='skeleton'] > span:nth-child(2) {
+  [part=skeleton] > span {
     flex: 1;
-  }
-  [part='skeleton'] > span:first-child {
-    width: 20px;
-    height: 20px;
-  }
-  [part='skeleton'] > span:last-child {
-    width: 5rem;
     height: 2.25rem;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+    animation: sk-pulse 1s ease-in-out infinite alternate;
   }
-  @keyframes sk-shimmer {
+  @keyframes sk-pulse {
     to {
-      background-position: -200% 0;
+      background: var(--_border);
     }
   }
 `;

@@ -3,7 +3,7 @@ import type { SessionListStrings } from './strings.js';
 
 /** Placeholder rows while loading; the words are for screen readers. */
 export const skeleton = (t: SessionListStrings) =>
-  html`<span class="sr-only">${t.loading}</span>${[0, 1, 2].map(() => html`<div part="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`)}`;
+  html`<span class="sr-only">${t.loading}</span>${[0, 1, 2].map(() => html`<div part="skeleton" aria-hidden="true"><span></span></div>`)}`;
 
 /** The error, sign-in-again and cannot-list states; the first two can be retried. */
 export const stateMessage = (view: 'error' | 'reauth' | 'unsupported', t: SessionListStrings, retry: () => void) =>
