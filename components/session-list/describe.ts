@@ -18,11 +18,6 @@ export function describeDevice(session: Session, t: SessionListStrings): { type:
   return { type, label: name ?? (browser && os ? format(t.device, { browser, os }) : (browser ?? os ?? t.unknownDevice)) };
 }
 
-const seen = (session: Session) => (session.lastActiveAt ?? session.createdAt)?.getTime() || 0;
-
-/** This device first, then the most recently active. */
-export const bySessionOrder = (a: Session, b: Session) => +b.current - +a.current || seen(b) - seen(a);
-
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 31_536e6],
   ['month', 2_592e6],
