@@ -127,13 +127,10 @@ describe('parseUserAgent', () => {
       expect(parseUserAgent(undefined)).toStrictEqual({ type: 'unknown' });
     });
 
-    it('returns unknown quickly for a 10 000-character garbage string', () => {
+    it('returns unknown for a 10 000-character garbage string (only its first 512 characters are read: see below)', () => {
       const garbage = '(;/ \u0000\uFFFD%"'.repeat(1000) + 'x'.repeat(2000);
       expect(garbage).toHaveLength(10_000);
-      const start = performance.now();
-      const result = parseUserAgent(garbage);
-      expect(performance.now() - start).toBeLessThan(50);
-      expect(result).toStrictEqual({ type: 'unknown' });
+      expect(parseUserAgent(garbage)).toStrictEqual({ type: 'unknown' });
     });
 
     it('ignores anything past the first 512 characters', () => {
