@@ -91,7 +91,6 @@ describe('<sk-session-expired>', () => {
     const client = await signedIn();
     const events = recordEvents('sk-session-expired');
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
-    const events = recordEvents('sk-session-expired');
     element.addEventListener('sk-session-expired', (event) => event.preventDefault());
     await endings.revoked(client);
     await until(() => expect(events.map((event) => event.defaultPrevented)).toEqual([true]));
