@@ -1,8 +1,8 @@
 'use client';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { createSessionClient, type SessionClient } from '../core/client.js';
+import type { SessionClient } from '../core/client.js';
 import { getDefaultClient } from '../core/default-client.js';
-import { restBackend } from '../core/rest-backend.js';
+import { createRestClient } from '../components/internal/rest-client.js';
 import type { SessionState } from '../core/types.js';
 import { SessionProviderElement } from './components/session-provider.js';
 
@@ -32,8 +32,8 @@ export function SessionProvider({ client, baseUrl, csrfHeader, csrfCookie, allow
   const origins = allowedOrigins?.join(' ');
   useEffect(() => {
     if (client || !baseUrl) return;
-    const csrf = csrfHeader && csrfCookie ? { header: csrfHeader, value: () => cookieValue(csrfCookie) } : undefined;
-    const created = createSessionClient({ backend: restBackend({ baseUrl, csrf }), allowedOrigins: origins?.split(' ') });
+    // Built exactly as <sk-session-provider base-url> builds it.
+    const created = createRestClient({ baseUrl, csrfHeader, csrfCookie, allowedOrigins: origins });
     setOwnClient(created);
     return () => {
       created.dispose();
@@ -48,12 +48,6 @@ export function SessionProvider({ client, baseUrl, csrfHeader, csrfCookie, allow
       </SessionProviderElement>
     </ClientContext.Provider>
   );
-}
-
-/** One cookie's current value, the way `<sk-session-provider csrf-cookie>` reads it. */
-function cookieValue(name: string): string | undefined {
-  const pair = document.cookie.split(/;\s*/).find((candidate) => candidate.startsWith(`${name}=`));
-  return pair === undefined ? undefined : decodeURIComponent(pair.slice(name.length + 1));
 }
 
 /** The client from the nearest `SessionProvider`, else the default client. */

@@ -1,3 +1,4 @@
+'use client';
 import { useCallback, useSyncExternalStore } from 'react';
 import type { SessionsSnapshot, SessionsStore } from '../core/sessions-store.js';
 import { useSessionClient } from './session-provider.js';

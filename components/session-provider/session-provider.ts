@@ -1,17 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, css, type PropertyValues } from 'lit';
-import { createSessionClient, type SessionClient } from '../../core/client.js';
-import { restBackend } from '../../core/rest-backend.js';
+import type { SessionClient } from '../../core/client.js';
 import { clientContext } from '../internal/client-context.js';
-
-/** Reads one cookie's value (for double-submit CSRF). */
-function readCookie(name: string): string | undefined {
-  for (const pair of document.cookie.split(/;\s*/)) {
-    const index = pair.indexOf('=');
-    if (pair.slice(0, index) === name) return decodeURIComponent(pair.slice(index + 1));
-  }
-  return undefined;
-}
+import { createRestClient } from '../internal/rest-client.js';
 
 /**
  * Gives every sessionkit element inside it — through shadow roots too — one shared session client.
@@ -75,15 +66,9 @@ export class SkSessionProvider extends LitElement {
   #provideClient() {
     this.#ownClient?.dispose();
     this.#ownClient = undefined;
-    if (!this.client && this.baseUrl && this.isConnected) {
-      const { csrfHeader: header, csrfCookie: cookie } = this;
-      this.#ownClient = createSessionClient({
-        backend: restBackend({
-          baseUrl: this.baseUrl,
-          csrf: header && cookie ? { header, value: () => readCookie(cookie) } : undefined,
-        }),
-        allowedOrigins: this.allowedOrigins?.split(/\s+/).filter(Boolean),
-      });
+    const { baseUrl, csrfHeader, csrfCookie, allowedOrigins } = this;
+    if (!this.client && baseUrl && this.isConnected) {
+      this.#ownClient = createRestClient({ baseUrl, csrfHeader, csrfCookie, allowedOrigins });
     }
     // Undefined too: elements drop a client that was disposed here rather than keep using it.
     this.#provider.setValue(this.providedClient);
