@@ -24,16 +24,18 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * 6 687 B. Lit is ~4.9 KB and the core ~4.9 KB of it, which would leave ~4.5 KB for four elements with
  * their styles, strings, dialogs, warnings and list. 0.2 moved the list's data into a sessions store
  * in the core (shared by every list, `useSessions()` and `SessionsController`) and shares session ends
- * across tabs: 21 767 B (+744 B; `sessionkit/session-list` alone went 12 698 → 12 320 B). Regression
- * ceiling (rounded up to 256) until the kit is slimmed down.
+ * across tabs (21 767 B), the list tells alike rows apart and prepares its rows while loading, and
+ * SuperTokens' and Stytch's SDKs are worked with: 22 529 B, OVER 0.1 by 1 506 B. Regression ceiling
+ * (rounded up to 256) until the kit is slimmed down.
  */
-const KIT_CEILING = 22_016;
+const KIT_CEILING = 22_784;
 /**
  * `sessionkit/core`: target 4 096 B; measured 5 004 B at 0.1, 5 995 B at 0.2 (the sessions store
  * ~600 B, moved here from the list element; session ends shared across tabs and the split into
- * single-job modules the rest). Regression ceiling (rounded up to 64).
+ * single-job modules the rest), 6 100 B with the shared backend transport and a sign-out of this tab
+ * never read as an expiry. Regression ceiling (rounded up to 64).
  */
-const CORE_CEILING = 6_016;
+const CORE_CEILING = 6_144;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
  * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
