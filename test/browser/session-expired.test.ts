@@ -90,6 +90,7 @@ describe('<sk-session-expired>', () => {
   it('cancelling sk-session-expired shows nothing, until the page calls show()', async () => {
     const client = await signedIn();
     const element = await mount<SkSessionExpired>('<sk-session-expired></sk-session-expired>', client);
+    const events = recordEvents('sk-session-expired');
     element.addEventListener('sk-session-expired', (event) => event.preventDefault());
     await endings.revoked(client);
     await until(() => expect(events.map((event) => event.defaultPrevented)).toEqual([true]));
