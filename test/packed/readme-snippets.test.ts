@@ -28,6 +28,10 @@ declare const stytchClient: Parameters<typeof import('sessionkit/backends/stytch
 declare const fn: () => void;
 declare const id: string;
 declare const body: string;
+declare const client: import('sessionkit/core').SessionClient;
+declare function render(snapshot: import('sessionkit/core').SessionClient['sessions'] extends { getSnapshot(): infer S } ? S : never): void;
+declare const Session: import('sessionkit/backends/supertokens').SupertokensSessionLike;
+declare const events: import('sessionkit/backends/supertokens').SupertokensEventSource;
 `;
 
 const dir = join(consumer, 'readme');
