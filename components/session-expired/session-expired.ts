@@ -5,13 +5,13 @@ import { emit, type SkErrorAction, type SkErrorDetail } from '../internal/events
 import { currentPath, safeUrl } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
-import { trackActivity } from './activity.js';
-import type { SkSessionExpiredDetail, SkSessionExpiringDetail, SkSessionExtendedDetail } from './events.js';
+import type { SkSessionExpiredDetail } from './events.js';
 import { sessionExpiredStrings, type SessionExpiredStrings } from './strings.js';
 import { sessionExpiredStyles } from './styles.js';
+import type { WarningPhase, Warnings } from './warnings.js';
 
 /** What the element is telling the user about, shown or not: nothing, a countdown, or the end. */
-type Phase = 'none' | 'warning' | 'idle' | 'ended';
+type Phase = 'none' | WarningPhase | 'ended';
 
 const REASON_TEXT: Record<ExpiryReason, keyof SessionExpiredStrings> = {
   expired: 'expired',
@@ -21,14 +21,6 @@ const REASON_TEXT: Record<ExpiryReason, keyof SessionExpiredStrings> = {
   idle: 'idle',
   'refresh-failed': 'refreshFailed',
 };
-
-/** The least warning a person gets (WCAG 2.2.1 asks for at least 20 s to react). */
-const MIN_WARNING_S = 20;
-/** The idle warning's length when `warn-before` is not set. */
-const DEFAULT_IDLE_WARNING_S = 60;
-/** Longest pause before a tab signs out for inactivity, so tabs do not all send it at once. */
-const IDLE_SIGN_OUT_SPREAD_MS = 500;
-const MAX_TIMER_MS = 2_147_483_647;
 
 const ended = (state: SessionState): state is SessionState & { status: 'expired' | 'signed-out' } =>
   state.status === 'expired' || state.status === 'signed-out';
@@ -46,7 +38,8 @@ function deepActiveElement(): HTMLElement | undefined {
  * Notices that the session ended — by a 401, by the clock, in another tab, on focus — and tells the
  * person why in a modal dialog, with a way to sign in again that keeps their page. Optionally warns
  * before the session expires and signs out after a period of inactivity, with a countdown they can
- * stop.
+ * stop. The code of those countdowns (`warnings.ts`) loads only when `warn-before` or
+ * `idle-timeout` is set; `updateComplete` waits for it.
  *
  * The dialog opens by itself when there is something to tell; `open` says whether it is shown, and
  * `show()` / `close()` let the page decide too (with `headless`, say, or after cancelling
@@ -84,7 +77,6 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     headless: { type: Boolean },
     autoRedirect: { attribute: 'auto-redirect', type: Boolean },
     phase: { state: true },
-    secondsLeft: { state: true },
     announcement: { state: true },
   };
 
@@ -110,21 +102,15 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   protected readonly stringsKey = 'sessionExpired';
   private phase: Phase = 'none';
   #reason: ExpiryReason = 'expired';
-  #deadline = 0;
-  private secondsLeft = 0;
   private announcement = '';
   /** The announcement is a failure, shown as well as spoken. */
   #failed = false;
-  #warnTimer?: ReturnType<typeof setTimeout>;
-  #idleTimer?: ReturnType<typeof setTimeout>;
-  #tickTimer?: ReturnType<typeof setTimeout>;
   #returnFocus?: HTMLElement;
   /** The last `login-url` refused, so the refusal is logged once, not at every render. */
   #refusedLoginUrl?: string;
-  readonly #activity = trackActivity(
-    () => this.#onActivity(),
-    () => this.#dialog ?? undefined,
-  );
+  /** The countdowns, once `warn-before` or `idle-timeout` asked for them, and their loading. */
+  #warnings?: Warnings;
+  #loadingWarnings?: Promise<unknown>;
 
   /**
    * Shows the dialog for the session as it is now: the ended dialog once the session has ended for
@@ -139,7 +125,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
       this.#reason = state.reason;
       this.phase = 'ended';
     }
-    if (this.phase === 'warning' || this.phase === 'idle') this.#announce(this.#spoken(this.secondsLeft));
+    if (this.phase === 'warning' || this.phase === 'idle') this.#warnings?.announceTime();
     this.open = this.phase !== 'none';
     return this.open;
   }
@@ -157,19 +143,16 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     return this.renderRoot?.querySelector('dialog');
   }
 
-  get #warningSeconds(): number | undefined {
-    return this.warnBefore && this.warnBefore > 0 ? Math.max(MIN_WARNING_S, this.warnBefore) : undefined;
-  }
-
-  /** `idle-timeout` in seconds, when it is on. */
-  get #idleSeconds(): number | undefined {
-    return this.idleTimeout && this.idleTimeout > 0 ? this.idleTimeout : undefined;
-  }
-
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.#stopTimers();
-    this.#activity.stop();
+    this.#warnings?.stop();
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    // Loading the countdowns ends with an update of its own, when there is one to draw.
+    await this.#loadingWarnings;
+    return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -183,106 +166,39 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     this.#schedule();
   }
 
+  /** Arms the countdowns that are on, loading their code the first time one is. */
+  #schedule() {
+    if (this.#warnings || !((this.warnBefore ?? 0) > 0 || (this.idleTimeout ?? 0) > 0)) return void this.#warnings?.schedule();
+    this.#loadingWarnings ??= import('./warnings.js').then(({ Warnings }) => {
+      this.#warnings = new Warnings({
+        element: this,
+        client: () => this.sessionClient,
+        strings: () => this.t,
+        plural: (message, count) => this.plural(message, count),
+        phase: () => this.phase,
+        startWarning: (phase) => {
+          this.phase = phase;
+          if (!this.headless) this.open = true;
+        },
+        end: () => this.#end(),
+        announce: (text, failed) => this.#announce(text, failed),
+        fail: (error, action, message) => this.#reportFailure(error, action, message),
+        dialog: () => this.#dialog ?? undefined,
+      });
+      this.#warnings.schedule();
+    });
+  }
+
   protected override stateChanged(state: SessionState, previous: SessionState) {
     if (ended(state)) {
-      this.#stopTimers();
+      this.#warnings?.stop();
       if (!ended(previous) && toTell(state.reason)) this.#expire(state.reason);
       else if (this.phase !== 'ended') this.#end();
       return;
     }
     if (state.status !== 'active') return;
     if (this.phase === 'ended') this.#end();
-    const left = this.sessionClient!.expiresIn() ?? Infinity;
-    if (this.phase === 'warning' && left > this.#warningSeconds! * 1000) this.#extended(state.session?.expiresAt);
-    // The server still calls the session active after its own expiresAt: nothing left to count down.
-    else if (this.phase === 'warning' && left <= 0) this.#end();
-    this.#schedule();
-  }
-
-  #stopTimers() {
-    clearTimeout(this.#warnTimer);
-    clearTimeout(this.#idleTimer);
-    clearTimeout(this.#tickTimer);
-  }
-
-  /** Arms the pre-expiry and idle warnings for the session as it is now. */
-  #schedule() {
-    const client = this.sessionClient;
-    const idle = this.#idleSeconds;
-    clearTimeout(this.#warnTimer);
-    clearTimeout(this.#idleTimer);
-    // Activity only matters with an idle timeout: without one, no listeners are left on the page.
-    if (idle && this.isConnected) this.#activity.start();
-    else this.#activity.stop();
-    if (!client || client.getState().status !== 'active' || this.phase !== 'none') return;
-    const left = client.expiresIn();
-    const warning = this.#warningSeconds;
-    if (warning && left !== undefined && left > 0) {
-      this.#warnTimer = setTimeout(
-        () => {
-          const remaining = client.expiresIn() ?? 0;
-          // No time left (the computer slept through the warning): ask the server, do not count down from 0.
-          if (remaining > 0) this.#openWarning('warning', Date.now() + remaining);
-          else client.getSession().catch((error: unknown) => this.#reportFailure(error, 'check'));
-        },
-        Math.min(Math.max(left - warning * 1000, 0), MAX_TIMER_MS),
-      );
-    }
-    if (idle) this.#idleTimer = setTimeout(() => this.#checkIdle(), Math.max(this.#idleWarningDue(idle) - Date.now(), 0));
-  }
-
-  #idleWarningDue(idle: number) {
-    const warning = Math.min(this.#warningSeconds ?? DEFAULT_IDLE_WARNING_S, idle);
-    return this.#activity.lastActivity + (idle - warning) * 1000;
-  }
-
-  /** When inactivity signs the user out: `idle-timeout` after the last activity in any tab. */
-  #idleDeadline(idle: number) {
-    return this.#activity.lastActivity + idle * 1000;
-  }
-
-  #checkIdle() {
-    const idle = this.#idleSeconds;
-    if (!idle) return;
-    if (this.#idleWarningDue(idle) > Date.now()) this.#schedule();
-    else this.#openWarning('idle', this.#idleDeadline(idle));
-  }
-
-  #onActivity() {
-    const idle = this.#idleSeconds;
-    if (this.phase === 'idle' && idle) this.#extended(new Date(this.#idleDeadline(idle)));
-    else if (this.phase === 'none') this.#schedule();
-  }
-
-  #openWarning(phase: 'warning' | 'idle', deadline: number) {
-    if (this.phase !== 'none') return;
-    this.#deadline = deadline;
-    this.secondsLeft = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-    const expiresAt = phase === 'warning' ? this.sessionClient!.getState().session?.expiresAt : undefined;
-    emit<SkSessionExpiringDetail>(this, 'sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
-    this.phase = phase;
-    if (!this.headless) this.open = true;
-    this.#tick();
-  }
-
-  /** Counts down once a second; speaks at the start, each minute, and at 30 and 10 seconds. */
-  #tick() {
-    const seconds = Math.max(0, Math.round((this.#deadline - Date.now()) / 1000));
-    const changed = seconds !== this.secondsLeft;
-    this.secondsLeft = seconds;
-    if (!this.announcement || (changed && seconds > 0 && (seconds % 60 === 0 || seconds === 30 || seconds === 10))) {
-      this.#announce(this.#spoken(seconds));
-    }
-    const idle = this.#idleSeconds;
-    if (seconds > 0) this.#tickTimer = setTimeout(() => this.#tick(), 1000);
-    // Idle: this tab acts. Pre-expiry: the client's own check at expiresAt decides.
-    else if (idle && Date.now() >= this.#idleDeadline(idle)) void this.#signOutIdle();
-  }
-
-  #spoken(seconds: number) {
-    const t = this.t;
-    const time = seconds >= 60 ? this.plural(t.minutes, Math.ceil(seconds / 60)) : this.plural(t.seconds, seconds);
-    return (this.phase === 'idle' ? t.idleWarning : t.warning).replace('{time}', time);
+    this.#warnings?.activeStateChanged(state);
   }
 
   #announce(text: string, failed = false) {
@@ -298,22 +214,6 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     if (error instanceof SessionExpiredError) return;
     if (message) this.#announce(message, true);
     emit<SkErrorDetail>(this, 'sk-error', { error, action });
-  }
-
-  async #signOutIdle() {
-    const client = this.sessionClient;
-    // Every tab reaches 0 at once: a random pause lets the first one's sign-out reach the others,
-    // so the server usually sees one request rather than one per tab (a late one meets a 401,
-    // which counts as signed out already).
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * IDLE_SIGN_OUT_SPREAD_MS));
-    if (!client || !this.isConnected || ended(client.getState())) return;
-    await client.signOut({ reason: 'idle', forceClear: true }).catch((error: unknown) => this.#reportFailure(error, 'sign-out'));
-  }
-
-  #extended(expiresAt: Date | undefined) {
-    this.#end();
-    if (expiresAt) emit<SkSessionExtendedDetail>(this, 'sk-session-extended', { expiresAt });
-    this.#schedule();
   }
 
   #expire(reason: ExpiryReason) {
@@ -335,7 +235,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
 
   /** Nothing left to tell: the countdown stops and the dialog closes. */
   #end() {
-    clearTimeout(this.#tickTimer);
+    this.#warnings?.stopCountdown();
     this.phase = 'none';
     this.open = false;
     this.#announce('');
@@ -358,33 +258,11 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     return url.href;
   }
 
-  async #stay() {
-    this.#activity.touch();
-    if (this.phase === 'idle') return;
-    try {
-      const session = await this.sessionClient!.refresh();
-      // Usually the new state has already closed the warning and said so (see stateChanged).
-      if (this.phase === 'warning') this.#extended(session.expiresAt);
-    } catch (error) {
-      this.#reportFailure(error, 'extend', this.t.extendFailed);
-    }
-  }
-
-  async #logOut() {
-    try {
-      await this.sessionClient!.signOut();
-      this.#end();
-    } catch (error) {
-      // The session is kept: the warning stays, so the person can try again or stay.
-      this.#reportFailure(error, 'sign-out', this.t.logOutFailed);
-    }
-  }
-
   #onCancel(event: Event) {
     event.preventDefault();
     // Escape closes the expired dialog; on a warning it means "stay", the choice that loses nothing.
     if (this.phase === 'ended') this.close();
-    else void this.#stay();
+    else void this.#warnings?.stay();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -402,11 +280,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #renderBody(t: SessionExpiredStrings) {
-    if (this.phase === 'ended') return t[REASON_TEXT[this.#reason]] as string;
-    const [before, after = ''] = (this.phase === 'idle' ? t.idleWarning : t.warning).split('{time}');
-    const minutes = Math.floor(this.secondsLeft / 60);
-    const seconds = String(this.secondsLeft % 60).padStart(2, '0');
-    return html`${before}<strong part="countdown">${minutes}:${seconds}</strong>${after}`;
+    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason]] as string) : this.#warnings?.renderBody(t);
   }
 
   #renderActions(t: SessionExpiredStrings) {
@@ -417,10 +291,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
           ? html`<a part="login-link" class="button primary" href=${href} autofocus>${t.signInAgain}</a>`
           : html`<button part="login-link" class="primary" autofocus @click=${() => location.reload()}>${t.signInAgain}</button>`}`;
     }
-    const { capabilities } = this.sessionClient!;
-    const canStay = this.phase === 'idle' || capabilities.refresh || capabilities.sliding;
-    return html`<button part="logout-button" @click=${this.#logOut}>${t.logOut}</button>
-      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${this.#stay}>${t.staySignedIn}</button>` : nothing}`;
+    return this.#warnings?.renderActions(t);
   }
 
   protected override render() {
