@@ -184,6 +184,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
         announce: (text, failed) => this.#announce(text, failed),
         fail: (error, action, message) => this.#reportFailure(error, action, message),
         dialog: () => this.#dialog ?? undefined,
+        emit: (type, detail) => emit(this, type, detail),
       });
       this.#warnings.schedule();
     });
@@ -258,11 +259,25 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     return url.href;
   }
 
+  async #logOut() {
+    try {
+      await this.sessionClient!.signOut();
+      this.#end();
+    } catch (error) {
+      // The session is kept: the warning stays, so the person can try again or stay.
+      this.#reportFailure(error, 'sign-out', this.t.logOutFailed);
+    }
+  }
+
+  #stay() {
+    void this.#warnings?.stay();
+  }
+
   #onCancel(event: Event) {
     event.preventDefault();
     // Escape closes the expired dialog; on a warning it means "stay", the choice that loses nothing.
     if (this.phase === 'ended') this.close();
-    else void this.#warnings?.stay();
+    else this.#stay();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -280,7 +295,10 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #renderBody(t: SessionExpiredStrings) {
-    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason]] as string) : this.#warnings?.renderBody(t);
+    if (this.phase === 'ended') return t[REASON_TEXT[this.#reason]] as string;
+    const [before, after = ''] = (this.phase === 'idle' ? t.idleWarning : t.warning).split('{time}');
+    const left = this.#warnings?.secondsLeft ?? 0;
+    return html`${before}<strong part="countdown">${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}</strong>${after}`;
   }
 
   #renderActions(t: SessionExpiredStrings) {
@@ -291,7 +309,10 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
           ? html`<a part="login-link" class="button primary" href=${href} autofocus>${t.signInAgain}</a>`
           : html`<button part="login-link" class="primary" autofocus @click=${() => location.reload()}>${t.signInAgain}</button>`}`;
     }
-    return this.#warnings?.renderActions(t);
+    const { capabilities } = this.sessionClient!;
+    const canStay = this.phase === 'idle' || capabilities.refresh || capabilities.sliding;
+    return html`<button part="logout-button" @click=${this.#logOut}>${t.logOut}</button>
+      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${this.#stay}>${t.staySignedIn}</button>` : nothing}`;
   }
 
   protected override render() {

@@ -1,8 +1,8 @@
-import { html, nothing } from 'lit';
+// Imports nothing the element's module has (only types): a shared import would become a chunk
+// that every page loads, with or without countdowns.
 import type { SessionClient } from '../../core/client.js';
 import type { SessionState } from '../../core/types.js';
 import type { SkErrorAction } from '../internal/events.js';
-import { emit } from '../internal/events.js';
 import type { Plural } from '../internal/localize.js';
 import { trackActivity } from './activity.js';
 import type { SkSessionExpiringDetail, SkSessionExtendedDetail } from './events.js';
@@ -32,12 +32,13 @@ export interface WarningsHost {
   announce(text: string, failed?: boolean): void;
   fail(error: unknown, action: SkErrorAction, message?: string): void;
   dialog(): Node | undefined;
+  emit<T>(type: string, detail: T): void;
 }
 
 /**
  * The pre-expiry warning (`warn-before`) and the idle timeout (`idle-timeout`) of
  * `<sk-session-expired>`: their timers, the activity they follow, the countdown and its
- * announcements, and the warning's buttons. Loaded only by pages that turn either on.
+ * announcements, and what the warning's buttons do. Loaded only by pages that turn either on.
  */
 export class Warnings {
   secondsLeft = 0;
@@ -142,7 +143,7 @@ export class Warnings {
     this.#deadline = deadline;
     this.secondsLeft = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     const expiresAt = phase === 'warning' ? host.client()!.getState().session?.expiresAt : undefined;
-    emit<SkSessionExpiringDetail>(host.element, 'sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
+    host.emit<SkSessionExpiringDetail>('sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
     host.startWarning(phase);
     this.#tick(true);
   }
@@ -183,7 +184,7 @@ export class Warnings {
 
   #extended(expiresAt: Date | undefined) {
     this.host.end();
-    if (expiresAt) emit<SkSessionExtendedDetail>(this.host.element, 'sk-session-extended', { expiresAt });
+    if (expiresAt) this.host.emit<SkSessionExtendedDetail>('sk-session-extended', { expiresAt });
     this.schedule();
   }
 
@@ -199,30 +200,5 @@ export class Warnings {
     } catch (error) {
       host.fail(error, 'extend', host.strings().extendFailed);
     }
-  }
-
-  async #logOut() {
-    const { host } = this;
-    try {
-      await host.client()!.signOut();
-      host.end();
-    } catch (error) {
-      // The session is kept: the warning stays, so the person can try again or stay.
-      host.fail(error, 'sign-out', host.strings().logOutFailed);
-    }
-  }
-
-  renderBody(t: SessionExpiredStrings) {
-    const [before, after = ''] = (this.host.phase() === 'idle' ? t.idleWarning : t.warning).split('{time}');
-    const minutes = Math.floor(this.secondsLeft / 60);
-    const seconds = String(this.secondsLeft % 60).padStart(2, '0');
-    return html`${before}<strong part="countdown">${minutes}:${seconds}</strong>${after}`;
-  }
-
-  renderActions(t: SessionExpiredStrings) {
-    const { capabilities } = this.host.client()!;
-    const canStay = this.host.phase() === 'idle' || capabilities.refresh || capabilities.sliding;
-    return html`<button part="logout-button" @click=${() => this.#logOut()}>${t.logOut}</button>
-      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${() => this.stay()}>${t.staySignedIn}</button>` : nothing}`;
   }
 }

@@ -71,4 +71,16 @@ describe('sessionkit/cdn/sessionkit.js on a static page', () => {
     expect(served.server.requests.slice(before).filter((path) => path.endsWith('.js'))).toEqual([script]);
     await tab.close();
   });
+
+  it('a page that turns on a countdown fetches its code beside the module, and the countdown runs', async () => {
+    // An idle timeout as short as its warning opens the warning at once.
+    writeFiles(site, { 'idle.html': page.replace('lang="de"', 'lang="en"').replace('login-url="/login"', 'login-url="/login" idle-timeout="20"') });
+    const before = served.server.requests.length;
+    const tab = await served.browser.newPage();
+    await tab.goto(`${served.server.origin}/cdn-site/idle.html`);
+    await expect.poll(() => tab.locator('sk-session-expired').getByRole('dialog').textContent()).toContain('Are you still there?');
+    const scripts = served.server.requests.slice(before).filter((path) => path.endsWith('.js'));
+    expect(scripts).toEqual([script, expect.stringMatching(/^\/node_modules\/sessionkit\/cdn\/chunks\/warnings-\w+\.js$/)]);
+    await tab.close();
+  });
 });
