@@ -1,5 +1,5 @@
 import { ProtocolError } from './errors.js';
-import type { DeviceType, Session } from './types.js';
+import type { Session } from './types.js';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -12,15 +12,14 @@ const isSessionId = (id: unknown): id is string => !!text(id) && id !== '.' && i
 
 /** ISO-8601 strings and epoch milliseconds become Dates; anything else, or an invalid date, is absent. */
 export function toDate(value: unknown): Date | undefined {
-  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const date = new Date(value);
-  return isNaN(date.getTime()) ? undefined : date;
+  const date = new Date(typeof value === 'string' || typeof value === 'number' ? value : NaN);
+  return isNaN(+date) ? undefined : date;
 }
 
 const DEVICE_TYPES: readonly unknown[] = ['desktop', 'mobile', 'tablet', 'unknown'];
 
-/** Copies the fields named `keys` that `read` accepts from `raw` onto `target`; the others stay absent. */
-function copyFields(target: object, raw: Record<string, unknown>, keys: readonly string[], read: (value: unknown) => unknown) {
+/** Copies the fields named `keys` that `read` accepts (returns truthy) from `raw` onto `target`; the others stay absent. */
+function copyFields<T extends object>(target: T, raw: Record<string, unknown>, keys: readonly string[], read: (value: unknown) => unknown) {
   for (const key of keys) {
     const value = read(raw[key]);
     if (value) (target as Record<string, unknown>)[key] = value;
@@ -28,12 +27,15 @@ function copyFields(target: object, raw: Record<string, unknown>, keys: readonly
   return target;
 }
 
-/** The device fields of the right type and value; absent when none is. */
+/** The sign-in methods that are non-empty strings; none (falsy) when no method is. */
+const readMethods = (value: unknown) => Array.isArray(value) && (value = value.filter(text)).length && value;
+
+/** The device fields of the right type and value; none (falsy) when no field is. */
 function readDevice(value: unknown) {
-  if (!isObject(value)) return undefined;
-  const device = copyFields({}, value, ['browser', 'os', 'name'], text) as NonNullable<Session['device']>;
-  if (DEVICE_TYPES.includes(value.type)) device.type = value.type as DeviceType;
-  return Object.keys(device).length ? device : undefined;
+  if (!isObject(value)) return;
+  const device: Record<string, unknown> = copyFields({}, value, ['browser', 'os', 'name'], text);
+  if (DEVICE_TYPES.includes(value.type)) device.type = value.type;
+  return Object.keys(device).length && device;
 }
 
 /**
@@ -48,11 +50,8 @@ export function parseSession(raw: unknown): Session | undefined {
   const session: Session = { id: raw.id, current: raw.current === true };
   copyFields(session, raw, ['createdAt', 'lastActiveAt', 'expiresAt'], toDate);
   copyFields(session, raw, ['userAgent', 'ipAddress', 'location'], text);
-  const methods = Array.isArray(raw.authMethods) ? raw.authMethods.filter(text) : [];
-  if (methods.length) session.authMethods = methods as string[];
-  const device = readDevice(raw.device);
-  if (device) session.device = device;
-  return session;
+  copyFields(session, raw, ['authMethods'], readMethods);
+  return copyFields(session, raw, ['device'], readDevice);
 }
 
 /** Reads `{"session": Session}` (or `{"session": null}`); a wrong shape is a `ProtocolError`. */
