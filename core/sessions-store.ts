@@ -61,9 +61,12 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   let connection: AbortController | undefined;
   let stop: (() => void) | undefined;
 
-  /** Publishes a new snapshot: by default the same status and error, with the rows as they are now. */
+  /**
+   * Publishes a new snapshot: by default the same status and error, with the rows as they are now.
+   * `listed` is replaced, never changed, so with nothing being revoked it is shown as it is.
+   */
   function show(status = snapshot.status, error = status === snapshot.status ? snapshot.error : undefined) {
-    snapshot = { status, sessions: listed.filter(({ id }) => !revoking.has(id)), error };
+    snapshot = { status, sessions: revoking.size ? listed.filter(({ id }) => !revoking.has(id)) : listed, error };
     for (const [listener] of [...listeners]) listener();
   }
 

@@ -20,17 +20,17 @@ export function toDate(value: unknown): Date | undefined {
 }
 
 /**
- * Reads the fields `readers` names from an untrusted object: each reader returns the value or
- * undefined, and undefined fields are left out. Undefined when nothing is left, or not an object.
+ * Copies the fields `readers` names from an untrusted object onto `target`: each reader returns the
+ * value or undefined, and undefined fields are left out. Straight into `target`, with no arrays of
+ * entries or copies in between: a list of a thousand sessions is read cold, between its bytes
+ * arriving and its first paint.
  */
-function readFields(raw: unknown, readers: Record<string, Reader>): Record<string, unknown> | undefined {
-  if (!isObject(raw)) return undefined;
-  const fields: Record<string, unknown> = {};
-  for (const [key, read] of Object.entries(readers)) {
-    const value = read(raw[key]);
-    if (value !== undefined) fields[key] = value;
+function readFields<T extends object>(target: T, raw: Record<string, unknown>, readers: Record<string, Reader>): T {
+  for (const key in readers) {
+    const value = readers[key](raw[key]);
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
   }
-  return Object.keys(fields).length ? fields : undefined;
+  return target;
 }
 
 const DEVICE_FIELDS: Record<keyof NonNullable<Session['device']>, Reader> = {
@@ -52,7 +52,10 @@ const SESSION_FIELDS: Record<Exclude<keyof Session, 'id' | 'current'>, Reader> =
     const methods = Array.isArray(value) ? value.filter(text) : [];
     return methods.length ? methods : undefined;
   },
-  device: (value) => readFields(value, DEVICE_FIELDS),
+  device: (value) => {
+    const device = isObject(value) && readFields({}, value, DEVICE_FIELDS);
+    return device && Object.keys(device).length ? device : undefined;
+  },
 };
 
 /**
@@ -62,7 +65,7 @@ const SESSION_FIELDS: Record<Exclude<keyof Session, 'id' | 'current'>, Reader> =
  */
 export function parseSession(raw: unknown): Session | undefined {
   if (!isObject(raw) || !isSessionId(raw.id)) return undefined;
-  return { id: raw.id as string, current: raw.current === true, ...readFields(raw, SESSION_FIELDS) };
+  return readFields<Session>({ id: raw.id as string, current: raw.current === true }, raw, SESSION_FIELDS);
 }
 
 /** Reads `{"session": Session}` (or `{"session": null}`); a wrong shape is a `ProtocolError`. */

@@ -54,6 +54,14 @@ describe('validating what the server sends', () => {
     expect(session).toEqual({ id: 's', current: false, authMethods: ['password', 'totp'], device: { browser: 'Chrome' } });
   });
 
+  it('leaves out a device and sign-in methods with nothing usable in them', () => {
+    for (const device of [{ type: 'fridge', os: '' }, 'phone', ['desktop'], null]) {
+      const session = parseSession({ id: 's', device, authMethods: [1, ''] })!;
+      expect(session).not.toHaveProperty('device');
+      expect(session).not.toHaveProperty('authMethods');
+    }
+  });
+
   it('a session body without a session is a ProtocolError, and `{"session": null}` means no session', async () => {
     const { fake, client } = setup();
     fake.fail({ path: '/session', status: 200, body: { user: {} } });
