@@ -171,6 +171,9 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     if (this.#warnings || !((this.warnBefore ?? 0) > 0 || (this.idleTimeout ?? 0) > 0)) return void this.#warnings?.schedule();
     this.#loadingWarnings ??= import('./warnings.js').then(({ Warnings }) => {
       this.#warnings = new Warnings({
+        html,
+        nothing,
+        emit,
         element: this,
         client: () => this.sessionClient,
         strings: () => this.t,

@@ -1,8 +1,7 @@
-import { html, nothing } from 'lit';
+import type { html, nothing } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import type { SessionState } from '../../core/types.js';
-import type { SkErrorAction } from '../internal/events.js';
-import { emit } from '../internal/events.js';
+import type { emit, SkErrorAction } from '../internal/events.js';
 import type { Plural } from '../internal/localize.js';
 import { trackActivity } from './activity.js';
 import type { SkSessionExpiringDetail, SkSessionExtendedDetail } from './events.js';
@@ -18,8 +17,16 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 export type WarningPhase = 'warning' | 'idle';
 
-/** What the countdowns need of `<sk-session-expired>`: its settings, and the parts of its state they change. */
+/**
+ * What the countdowns need of `<sk-session-expired>`: its settings, the parts of its state they
+ * change, and the few shared functions they call (Lit's `html` and `nothing`, `emit`). Those are
+ * handed over rather than imported so that this chunk shares no module with the element's: a
+ * shared module would become a third file, and every page would download the element in two.
+ */
 export interface WarningsHost {
+  readonly html: typeof html;
+  readonly nothing: typeof nothing;
+  readonly emit: typeof emit;
   readonly element: HTMLElement & { warnBefore?: number; idleTimeout?: number; headless: boolean; open: boolean; requestUpdate(): void };
   client(): SessionClient | undefined;
   strings(): SessionExpiredStrings;
@@ -142,7 +149,7 @@ export class Warnings {
     this.#deadline = deadline;
     this.secondsLeft = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     const expiresAt = phase === 'warning' ? host.client()!.getState().session?.expiresAt : undefined;
-    emit<SkSessionExpiringDetail>(host.element, 'sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
+    host.emit<SkSessionExpiringDetail>(host.element, 'sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
     host.startWarning(phase);
     this.#tick(true);
   }
@@ -183,7 +190,7 @@ export class Warnings {
 
   #extended(expiresAt: Date | undefined) {
     this.host.end();
-    if (expiresAt) emit<SkSessionExtendedDetail>(this.host.element, 'sk-session-extended', { expiresAt });
+    if (expiresAt) this.host.emit<SkSessionExtendedDetail>(this.host.element, 'sk-session-extended', { expiresAt });
     this.schedule();
   }
 
@@ -216,11 +223,13 @@ export class Warnings {
     const [before, after = ''] = (this.host.phase() === 'idle' ? t.idleWarning : t.warning).split('{time}');
     const minutes = Math.floor(this.secondsLeft / 60);
     const seconds = String(this.secondsLeft % 60).padStart(2, '0');
+    const { html } = this.host;
     return html`${before}<strong part="countdown">${minutes}:${seconds}</strong>${after}`;
   }
 
   renderActions(t: SessionExpiredStrings) {
-    const { capabilities } = this.host.client()!;
+    const { html, nothing, client } = this.host;
+    const { capabilities } = client()!;
     const canStay = this.host.phase() === 'idle' || capabilities.refresh || capabilities.sliding;
     return html`<button part="logout-button" @click=${() => this.#logOut()}>${t.logOut}</button>
       ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${() => this.stay()}>${t.staySignedIn}</button>` : nothing}`;
