@@ -1,9 +1,8 @@
-import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import { getDefaultClient, onDefaultClientChange } from '../../core/default-client.js';
 import type { SessionState } from '../../core/types.js';
-import { clientContext } from './client-context.js';
+import { dispatchContextEvent } from './client-context.js';
 import { expand, localeTables, plural, resolveLang, type Plural } from './localize.js';
 
 /** Every connected kit element, so a locale that finishes loading, or a page `lang` change, re-renders them. */
@@ -91,7 +90,7 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       waitingForProvider.delete(this);
       this.#useClient();
     };
-    this.dispatchEvent(new ContextRequestEvent(clientContext, this, onClient, true));
+    dispatchContextEvent('context-request', this, onClient);
     if (!this.#hasProvider) waitingForProvider.set(this, () => this.#askProvider());
   }
 

@@ -1,7 +1,7 @@
-import { ContextEvent as ContextRequestEvent, type ContextCallback } from '@lit/context';
+import type { ContextCallback } from '@lit/context';
 import { html, LitElement, css, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
-import { clientContext } from '../internal/client-context.js';
+import { clientContext, dispatchContextEvent } from '../internal/client-context.js';
 import { createRestClient } from '../internal/rest-client.js';
 
 /**
@@ -62,7 +62,7 @@ export class SkSessionProvider extends LitElement {
       const provider = event.contextTarget ?? event.composedPath()[0];
       if (event.context !== clientContext || provider === this) return;
       event.stopPropagation();
-      for (const [callback, [asking]] of [...this.#consumers]) asking.dispatchEvent(new ContextRequestEvent(clientContext, asking as HTMLElement, callback, true));
+      for (const [callback, [asking]] of [...this.#consumers]) dispatchContextEvent('context-request', asking, callback);
     });
   }
   /** The client built from `base-url`; ours to dispose. */
@@ -75,7 +75,7 @@ export class SkSessionProvider extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    this.dispatchEvent(Object.assign(new Event('context-provider', { bubbles: true, composed: true }), { context: clientContext, contextTarget: this }));
+    dispatchContextEvent('context-provider', this);
     if (this.hasUpdated) this.#provideClient();
   }
 
