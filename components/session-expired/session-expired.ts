@@ -6,7 +6,8 @@ import { currentPath, safeUrl } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
 import type { SkSessionExpiredDetail } from './events.js';
-import { sessionExpiredStrings, type SessionExpiredStrings } from './strings.js';
+import { endedStrings } from './ended-strings.js';
+import type { SessionExpiredStrings } from './strings.js';
 import { sessionExpiredStyles } from './styles.js';
 import type { WarningPhase, Warnings } from './warnings.js';
 
@@ -98,7 +99,11 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   /** Go to `login-url` at once instead of showing the dialog. */
   autoRedirect = false;
 
-  protected readonly defaultStrings = sessionExpiredStrings;
+  /**
+   * The ended dialog's strings; the countdowns' join them when the countdowns load, and only the
+   * countdowns read those.
+   */
+  protected defaultStrings = endedStrings as SessionExpiredStrings;
   protected readonly stringsKey = 'sessionExpired';
   private phase: Phase = 'none';
   #reason: ExpiryReason = 'expired';
@@ -169,7 +174,8 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   /** Arms the countdowns that are on, loading their code the first time one is. */
   #schedule() {
     if (this.#warnings || !((this.warnBefore ?? 0) > 0 || (this.idleTimeout ?? 0) > 0)) return void this.#warnings?.schedule();
-    this.#loadingWarnings ??= import('./warnings.js').then(({ Warnings }) => {
+    this.#loadingWarnings ??= import('./warnings.js').then(({ Warnings, warningStrings }) => {
+      this.defaultStrings = { ...endedStrings, ...warningStrings };
       this.#warnings = new Warnings({
         html,
         nothing,

@@ -7,6 +7,8 @@ import { trackActivity } from './activity.js';
 import type { SkSessionExpiringDetail, SkSessionExtendedDetail } from './events.js';
 import type { SessionExpiredStrings } from './strings.js';
 
+export { warningStrings } from './warning-strings.js';
+
 /** The least warning a person gets (WCAG 2.2.1 asks for at least 20 s to react). */
 const MIN_WARNING_S = 20;
 /** The idle warning's length when `warn-before` is not set. */

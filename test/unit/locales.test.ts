@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../components/internal/locale-loaders.js';
 import { expand, localeTables, type LocaleTables, type Plural } from '../../components/internal/localize.js';
 import { logoutButtonStrings } from '../../components/logout-button/strings.js';
+import { endedStrings } from '../../components/session-expired/ended-strings.js';
 import { sessionExpiredStrings } from '../../components/session-expired/strings.js';
 import { sessionListStrings } from '../../components/session-list/strings.js';
 
@@ -77,7 +78,10 @@ describe('locale files', () => {
       const table = /defaultStrings = (\w+)/.exec(source)?.[1];
       if (key && table) keys[key] = table;
     }
-    expect(keys).toEqual({ logoutButton: 'logoutButtonStrings', sessionList: 'sessionListStrings', sessionExpired: 'sessionExpiredStrings' });
+    // The session-expired element starts with the first part of its table (the ended dialog's);
+    // the countdowns' strings join it when the countdowns load.
+    expect(keys).toEqual({ logoutButton: 'logoutButtonStrings', sessionList: 'sessionListStrings', sessionExpired: 'endedStrings' });
+    expect(Object.keys(sessionExpiredStrings).slice(0, Object.keys(endedStrings).length)).toEqual(Object.keys(endedStrings));
   });
 
   it('load through localeTables(), as the elements load them', async () => {
