@@ -9,22 +9,6 @@ import { expand, localeTables, plural, resolveLang, type Plural } from './locali
 const connected = new Set<SkElement<Record<string, string | Plural>>>();
 const rerenderAll = () => connected.forEach((element) => element.requestUpdate());
 /**
- * Elements that asked for a provider and got no answer (written before their provider was
- * defined, say), with the function that asks again. They leave the map when answered or removed,
- * so nothing is kept for elements that never needed a provider.
- */
-const waitingForProvider = new Map<object, () => void>();
-let pageObserved = false;
-
-function observePage() {
-  if (pageObserved) return;
-  pageObserved = true;
-  // @lit/context providers announce themselves with a bubbling `context-provider` event.
-  document.addEventListener('context-provider', () => [...waitingForProvider.values()].forEach((ask) => ask()));
-  new MutationObserver(rerenderAll).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-}
-
-/**
  * What every sessionkit element shares: finding its client (property, provider, default), following
  * the session state, speaking the page's language, and the theme below (`styles.ts`). The CSS
  * properties are documented here once: the manifest gives them to every element that extends this.
@@ -72,8 +56,19 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
   #unwatchDefault?: () => void;
   #missingClientTimer?: ReturnType<typeof setTimeout>;
 
+  static #pageObserved = false;
+
+  static #observePage() {
+    if (SkElement.#pageObserved) return;
+    SkElement.#pageObserved = true;
+    // Providers announce themselves with a bubbling `context-provider` event: the elements no
+    // provider answered yet (written before their provider was defined, say) ask again.
+    document.addEventListener('context-provider', () => connected.forEach((element) => element.#hasProvider || element.#askProvider()));
+    new MutationObserver(rerenderAll).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
   override connectedCallback() {
-    observePage();
+    SkElement.#observePage();
     super.connectedCallback();
     connected.add(this);
     this.#askProvider();
@@ -87,17 +82,14 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       this.#releaseProvider = release;
       this.#hasProvider = true;
       this.#providedClient = client;
-      waitingForProvider.delete(this);
       this.#useClient();
     };
     dispatchContextEvent('context-request', this, onClient);
-    if (!this.#hasProvider) waitingForProvider.set(this, () => this.#askProvider());
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     connected.delete(this);
-    waitingForProvider.delete(this);
     this.#releaseProvider?.();
     this.#releaseProvider = this.#providedClient = undefined;
     this.#hasProvider = false;
