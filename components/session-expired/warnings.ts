@@ -21,7 +21,7 @@ export type WarningPhase = 'warning' | 'idle';
 
 /**
  * What the countdowns need of `<sk-session-expired>`: its settings, the parts of its state they
- * change, and the few shared functions they call (Lit's `html` and `nothing`, `emit`). Those are
+ * change, and the few shared functions they call (Lit's html tag and its nothing, and emit). Those are
  * handed over rather than imported so that this chunk shares no module with the element's: a
  * shared module would become a third file, and every page would download the element in two.
  */
