@@ -26,7 +26,7 @@ export default {
   globs: ['components/**/*.ts'],
   // Only the element classes and their base: helpers (rows, templates, formatting) are not API.
   exclude: [
-    'components/**/strings.ts',
+    'components/**/*strings.ts',
     'components/**/styles.ts',
     'components/**/icons.ts',
     'components/**/activity.ts',

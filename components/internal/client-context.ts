@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { createContext, type ContextCallback } from '@lit/context';
 import type { SessionClient } from '../../core/client.js';
 
 /**
@@ -6,3 +6,15 @@ import type { SessionClient } from '../../core/client.js';
  * provider. Undefined while a provider has no client (no `base-url` yet, or it was removed).
  */
 export const clientContext = createContext<SessionClient | undefined>(Symbol.for('sessionkit.client'));
+
+type ContextEventType = 'context-request' | 'context-provider';
+
+/**
+ * Dispatches a community-protocol context event for the client from `target` (bubbling, composed):
+ * `context-request` with the callback that follows the client, or `context-provider` to say a
+ * provider arrived. The same events `@lit/context` sends, without its classes.
+ */
+export function dispatchContextEvent(type: ContextEventType, target: EventTarget, callback?: ContextCallback<SessionClient | undefined>) {
+  const event = new Event(type, { bubbles: true, composed: true });
+  target.dispatchEvent(Object.assign(event, { context: clientContext, contextTarget: target, callback, subscribe: true }));
+}

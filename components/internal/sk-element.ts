@@ -1,30 +1,13 @@
-import { ContextEvent as ContextRequestEvent } from '@lit/context';
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import { getDefaultClient, onDefaultClientChange } from '../../core/default-client.js';
 import type { SessionState } from '../../core/types.js';
-import { clientContext } from './client-context.js';
+import { dispatchContextEvent } from './client-context.js';
 import { expand, localeTables, plural, resolveLang, type Plural } from './localize.js';
 
 /** Every connected kit element, so a locale that finishes loading, or a page `lang` change, re-renders them. */
 const connected = new Set<SkElement<Record<string, string | Plural>>>();
 const rerenderAll = () => connected.forEach((element) => element.requestUpdate());
-/**
- * Elements that asked for a provider and got no answer (written before their provider was
- * defined, say), with the function that asks again. They leave the map when answered or removed,
- * so nothing is kept for elements that never needed a provider.
- */
-const waitingForProvider = new Map<object, () => void>();
-let pageObserved = false;
-
-function observePage() {
-  if (pageObserved) return;
-  pageObserved = true;
-  // @lit/context providers announce themselves with a bubbling `context-provider` event.
-  document.addEventListener('context-provider', () => [...waitingForProvider.values()].forEach((ask) => ask()));
-  new MutationObserver(rerenderAll).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
-}
-
 /**
  * What every sessionkit element shares: finding its client (property, provider, default), following
  * the session state, speaking the page's language, and the theme below (`styles.ts`). The CSS
@@ -73,8 +56,19 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
   #unwatchDefault?: () => void;
   #missingClientTimer?: ReturnType<typeof setTimeout>;
 
+  static #pageObserved = false;
+
+  static #observePage() {
+    if (SkElement.#pageObserved) return;
+    SkElement.#pageObserved = true;
+    // Providers announce themselves with a bubbling `context-provider` event: the elements no
+    // provider answered yet (written before their provider was defined, say) ask again.
+    document.addEventListener('context-provider', () => connected.forEach((element) => element.#hasProvider || element.#askProvider()));
+    new MutationObserver(rerenderAll).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  }
+
   override connectedCallback() {
-    observePage();
+    SkElement.#observePage();
     super.connectedCallback();
     connected.add(this);
     this.#askProvider();
@@ -88,17 +82,14 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       this.#releaseProvider = release;
       this.#hasProvider = true;
       this.#providedClient = client;
-      waitingForProvider.delete(this);
       this.#useClient();
     };
-    this.dispatchEvent(new ContextRequestEvent(clientContext, this, onClient, true));
-    if (!this.#hasProvider) waitingForProvider.set(this, () => this.#askProvider());
+    dispatchContextEvent('context-request', this, onClient);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     connected.delete(this);
-    waitingForProvider.delete(this);
     this.#releaseProvider?.();
     this.#releaseProvider = this.#providedClient = undefined;
     this.#hasProvider = false;

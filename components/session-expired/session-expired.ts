@@ -6,7 +6,8 @@ import { currentPath, safeUrl } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
 import { baseStyles } from '../internal/styles.js';
 import type { SkSessionExpiredDetail } from './events.js';
-import { sessionExpiredStrings, type SessionExpiredStrings } from './strings.js';
+import { endedStrings } from './ended-strings.js';
+import type { SessionExpiredStrings } from './strings.js';
 import { sessionExpiredStyles } from './styles.js';
 import type { WarningPhase, Warnings } from './warnings.js';
 
@@ -98,7 +99,11 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   /** Go to `login-url` at once instead of showing the dialog. */
   autoRedirect = false;
 
-  protected readonly defaultStrings = sessionExpiredStrings;
+  /**
+   * The ended dialog's strings; the countdowns' join them when the countdowns load, and only the
+   * countdowns read those.
+   */
+  protected defaultStrings = endedStrings as SessionExpiredStrings;
   protected readonly stringsKey = 'sessionExpired';
   private phase: Phase = 'none';
   #reason: ExpiryReason = 'expired';
@@ -169,8 +174,12 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   /** Arms the countdowns that are on, loading their code the first time one is. */
   #schedule() {
     if (this.#warnings || !((this.warnBefore ?? 0) > 0 || (this.idleTimeout ?? 0) > 0)) return void this.#warnings?.schedule();
-    this.#loadingWarnings ??= import('./warnings.js').then(({ Warnings }) => {
+    this.#loadingWarnings ??= import('./warnings.js').then(({ Warnings, warningStrings }) => {
+      this.defaultStrings = { ...endedStrings, ...warningStrings };
       this.#warnings = new Warnings({
+        html,
+        nothing,
+        emit,
         element: this,
         client: () => this.sessionClient,
         strings: () => this.t,
@@ -184,7 +193,6 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
         announce: (text, failed) => this.#announce(text, failed),
         fail: (error, action, message) => this.#reportFailure(error, action, message),
         dialog: () => this.#dialog ?? undefined,
-        emit: (type, detail) => emit(this, type, detail),
       });
       this.#warnings.schedule();
     });
@@ -259,25 +267,11 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     return url.href;
   }
 
-  async #logOut() {
-    try {
-      await this.sessionClient!.signOut();
-      this.#end();
-    } catch (error) {
-      // The session is kept: the warning stays, so the person can try again or stay.
-      this.#reportFailure(error, 'sign-out', this.t.logOutFailed);
-    }
-  }
-
-  #stay() {
-    void this.#warnings?.stay();
-  }
-
   #onCancel(event: Event) {
     event.preventDefault();
     // Escape closes the expired dialog; on a warning it means "stay", the choice that loses nothing.
     if (this.phase === 'ended') this.close();
-    else this.#stay();
+    else void this.#warnings?.stay();
   }
 
   protected override updated(changed: PropertyValues<this>) {
@@ -295,10 +289,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #renderBody(t: SessionExpiredStrings) {
-    if (this.phase === 'ended') return t[REASON_TEXT[this.#reason]] as string;
-    const [before, after = ''] = (this.phase === 'idle' ? t.idleWarning : t.warning).split('{time}');
-    const left = this.#warnings?.secondsLeft ?? 0;
-    return html`${before}<strong part="countdown">${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}</strong>${after}`;
+    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason]] as string) : this.#warnings?.renderBody(t);
   }
 
   #renderActions(t: SessionExpiredStrings) {
@@ -309,10 +300,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
           ? html`<a part="login-link" class="button primary" href=${href} autofocus>${t.signInAgain}</a>`
           : html`<button part="login-link" class="primary" autofocus @click=${() => location.reload()}>${t.signInAgain}</button>`}`;
     }
-    const { capabilities } = this.sessionClient!;
-    const canStay = this.phase === 'idle' || capabilities.refresh || capabilities.sliding;
-    return html`<button part="logout-button" @click=${this.#logOut}>${t.logOut}</button>
-      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${this.#stay}>${t.staySignedIn}</button>` : nothing}`;
+    return this.#warnings?.renderActions(t);
   }
 
   protected override render() {

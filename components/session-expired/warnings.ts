@@ -1,12 +1,13 @@
-// Imports nothing the element's module has (only types): a shared import would become a chunk
-// that every page loads, with or without countdowns.
+import type { html, nothing } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import type { SessionState } from '../../core/types.js';
-import type { SkErrorAction } from '../internal/events.js';
+import type { emit, SkErrorAction } from '../internal/events.js';
 import type { Plural } from '../internal/localize.js';
 import { trackActivity } from './activity.js';
 import type { SkSessionExpiringDetail, SkSessionExtendedDetail } from './events.js';
 import type { SessionExpiredStrings } from './strings.js';
+
+export { warningStrings } from './warning-strings.js';
 
 /** The least warning a person gets (WCAG 2.2.1 asks for at least 20 s to react). */
 const MIN_WARNING_S = 20;
@@ -18,8 +19,16 @@ const MAX_TIMER_MS = 2_147_483_647;
 
 export type WarningPhase = 'warning' | 'idle';
 
-/** What the countdowns need of `<sk-session-expired>`: its settings, and the parts of its state they change. */
+/**
+ * What the countdowns need of `<sk-session-expired>`: its settings, the parts of its state they
+ * change, and the few shared functions they call (Lit's html tag and its nothing, and emit). Those are
+ * handed over rather than imported so that this chunk shares no module with the element's: a
+ * shared module would become a third file, and every page would download the element in two.
+ */
 export interface WarningsHost {
+  readonly html: typeof html;
+  readonly nothing: typeof nothing;
+  readonly emit: typeof emit;
   readonly element: HTMLElement & { warnBefore?: number; idleTimeout?: number; headless: boolean; open: boolean; requestUpdate(): void };
   client(): SessionClient | undefined;
   strings(): SessionExpiredStrings;
@@ -32,13 +41,12 @@ export interface WarningsHost {
   announce(text: string, failed?: boolean): void;
   fail(error: unknown, action: SkErrorAction, message?: string): void;
   dialog(): Node | undefined;
-  emit<T>(type: string, detail: T): void;
 }
 
 /**
  * The pre-expiry warning (`warn-before`) and the idle timeout (`idle-timeout`) of
  * `<sk-session-expired>`: their timers, the activity they follow, the countdown and its
- * announcements, and what the warning's buttons do. Loaded only by pages that turn either on.
+ * announcements, and the warning's buttons. Loaded only by pages that turn either on.
  */
 export class Warnings {
   secondsLeft = 0;
@@ -143,7 +151,7 @@ export class Warnings {
     this.#deadline = deadline;
     this.secondsLeft = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     const expiresAt = phase === 'warning' ? host.client()!.getState().session?.expiresAt : undefined;
-    host.emit<SkSessionExpiringDetail>('sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
+    host.emit<SkSessionExpiringDetail>(host.element, 'sk-session-expiring', { expiresAt: expiresAt ?? new Date(deadline), secondsLeft: this.secondsLeft });
     host.startWarning(phase);
     this.#tick(true);
   }
@@ -184,7 +192,7 @@ export class Warnings {
 
   #extended(expiresAt: Date | undefined) {
     this.host.end();
-    if (expiresAt) this.host.emit<SkSessionExtendedDetail>('sk-session-extended', { expiresAt });
+    if (expiresAt) this.host.emit<SkSessionExtendedDetail>(this.host.element, 'sk-session-extended', { expiresAt });
     this.schedule();
   }
 
@@ -200,5 +208,32 @@ export class Warnings {
     } catch (error) {
       host.fail(error, 'extend', host.strings().extendFailed);
     }
+  }
+
+  async #logOut() {
+    const { host } = this;
+    try {
+      await host.client()!.signOut();
+      host.end();
+    } catch (error) {
+      // The session is kept: the warning stays, so the person can try again or stay.
+      host.fail(error, 'sign-out', host.strings().logOutFailed);
+    }
+  }
+
+  renderBody(t: SessionExpiredStrings) {
+    const [before, after = ''] = (this.host.phase() === 'idle' ? t.idleWarning : t.warning).split('{time}');
+    const minutes = Math.floor(this.secondsLeft / 60);
+    const seconds = String(this.secondsLeft % 60).padStart(2, '0');
+    const { html } = this.host;
+    return html`${before}<strong part="countdown">${minutes}:${seconds}</strong>${after}`;
+  }
+
+  renderActions(t: SessionExpiredStrings) {
+    const { html, nothing, client } = this.host;
+    const { capabilities } = client()!;
+    const canStay = this.host.phase() === 'idle' || capabilities.refresh || capabilities.sliding;
+    return html`<button part="logout-button" @click=${() => this.#logOut()}>${t.logOut}</button>
+      ${canStay ? html`<button part="stay-button" class="primary" autofocus @click=${() => this.stay()}>${t.staySignedIn}</button>` : nothing}`;
   }
 }

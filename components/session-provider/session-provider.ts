@@ -1,7 +1,7 @@
-import { ContextProvider } from '@lit/context';
+import type { ContextCallback } from '@lit/context';
 import { html, LitElement, css, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
-import { clientContext } from '../internal/client-context.js';
+import { clientContext, dispatchContextEvent } from '../internal/client-context.js';
 import { createRestClient } from '../internal/rest-client.js';
 
 /**
@@ -38,7 +38,33 @@ export class SkSessionProvider extends LitElement {
   /** Space-separated origins, besides the page's, that may be navigated to and receive credentials. */
   allowedOrigins?: string;
 
-  readonly #provider = new ContextProvider(this, { context: clientContext });
+  /**
+   * The elements that asked to follow the client (the community context protocol, which
+   * `@lit/context` speaks too): each callback with the element that asked and its own disposer,
+   * the same one at every answer, so a consumer can tell a new provider from this one.
+   */
+  readonly #consumers = new Map<ContextCallback<SessionClient | undefined>, [host: EventTarget, dispose: () => void]>();
+  #provided?: SessionClient;
+
+  constructor() {
+    super();
+    this.addEventListener('context-request', (event) => {
+      const asking = event.contextTarget ?? event.composedPath()[0];
+      if (event.context !== clientContext || asking === this) return;
+      event.stopPropagation();
+      const callback = event.callback as ContextCallback<SessionClient | undefined>;
+      if (!event.subscribe) return callback(this.#provided);
+      if (!this.#consumers.has(callback)) this.#consumers.set(callback, [asking, () => this.#consumers.delete(callback)]);
+      callback(this.#provided, this.#consumers.get(callback)![1]);
+    });
+    // A provider connected inside this one: every consumer asks again, so those inside it move there.
+    this.addEventListener('context-provider', (event) => {
+      const provider = event.contextTarget ?? event.composedPath()[0];
+      if (event.context !== clientContext || provider === this) return;
+      event.stopPropagation();
+      for (const [callback, [asking]] of [...this.#consumers]) dispatchContextEvent('context-request', asking, callback);
+    });
+  }
   /** The client built from `base-url`; ours to dispose. */
   #ownClient?: SessionClient;
 
@@ -49,6 +75,7 @@ export class SkSessionProvider extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    dispatchContextEvent('context-provider', this);
     if (this.hasUpdated) this.#provideClient();
   }
 
@@ -71,7 +98,10 @@ export class SkSessionProvider extends LitElement {
       this.#ownClient = createRestClient({ baseUrl, csrfHeader, csrfCookie, allowedOrigins });
     }
     // Undefined too: elements drop a client that was disposed here rather than keep using it.
-    this.#provider.setValue(this.providedClient);
+    const client = this.providedClient;
+    if (client === this.#provided) return;
+    this.#provided = client;
+    for (const [callback, [, dispose]] of this.#consumers) callback(client, dispose);
   }
 
   protected override render() {

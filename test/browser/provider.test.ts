@@ -1,10 +1,18 @@
+import { ContextConsumer, ContextProvider } from '@lit/context';
+import { LitElement } from 'lit';
 import { describe, expect, it, vi } from 'vitest';
+import { clientContext } from '../../components/internal/client-context.js';
+import { createSessionClient } from '../../core/client.js';
+import { restBackend } from '../../core/rest-backend.js';
 import { fake, parts, until } from './support.js';
 
 /**
  * Written first, defined later: these tests import the element definitions only after the markup
  * is in the page, in the "wrong" order (each browser test file has its own page and registry).
  */
+/** The client an element uses now. */
+const clientOf = (element: Element) => (element as unknown as { sessionClient?: unknown }).sessionClient;
+
 describe('<sk-session-provider>', () => {
   it('elements written before any definition, a list upgraded before its provider, all find the provider and share one request', async () => {
     fake.signIn();
@@ -123,5 +131,55 @@ describe('<sk-session-provider>', () => {
     fake.csrf = undefined;
     document.cookie = 'csrf=; max-age=0; path=/';
     provider.remove();
+  });
+
+  it('a provider that starts inside it later takes over the elements inside that one', async () => {
+    await import('../../components/session-provider/define.js');
+    await import('../../components/logout-button/define.js');
+    fake.signIn();
+    const outerClient = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }) });
+    const innerClient = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }) });
+    const outer = Object.assign(document.createElement('sk-session-provider'), { client: outerClient });
+    // Any provider of the context will do; this one is an app's own, defined after the page is written.
+    const inner = document.createElement('app-client-provider');
+    const button = document.createElement('sk-logout-button');
+    inner.append(button);
+    outer.append(inner);
+    document.body.append(outer);
+    await until(() => expect(clientOf(button)).toBe(outerClient));
+
+    customElements.define(
+      'app-client-provider',
+      class extends LitElement {
+        readonly provider = new ContextProvider(this, { context: clientContext, initialValue: innerClient });
+      },
+    );
+    await until(() => expect(clientOf(button)).toBe(innerClient));
+    // The outer provider let the button go: its next client reaches only those still its own.
+    const otherClient = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }) });
+    outer.client = otherClient;
+    await outer.updateComplete;
+    expect(clientOf(button)).toBe(innerClient);
+    outer.remove();
+    [outerClient, innerClient, otherClient].forEach((client) => client.dispose());
+  });
+
+  it('answers @lit/context consumers of the same context, and keeps them current', async () => {
+    await import('../../components/session-provider/define.js');
+    class ClientReader extends LitElement {
+      readonly consumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+    }
+    customElements.define('client-reader', ClientReader);
+    const first = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }) });
+    const second = createSessionClient({ backend: restBackend({ baseUrl: '/api/auth' }) });
+    const provider = Object.assign(document.createElement('sk-session-provider'), { client: first });
+    const reader = document.createElement('client-reader') as ClientReader;
+    provider.append(reader);
+    document.body.append(provider);
+    await until(() => expect(reader.consumer.value).toBe(first));
+    provider.client = second;
+    await until(() => expect(reader.consumer.value).toBe(second));
+    provider.remove();
+    [first, second].forEach((client) => client.dispose());
   });
 });

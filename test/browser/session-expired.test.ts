@@ -188,6 +188,18 @@ describe('<sk-session-expired>', () => {
     expect(events.filter((event) => event.type === 'sk-session-extended')).toHaveLength(1);
   });
 
+  it('on a German page the warning speaks German too, as the ended dialog does', async () => {
+    fake.sessionTtl = 21_000;
+    const client = await signedIn();
+    const element = await mount<SkSessionExpired>('<sk-session-expired lang="de" warn-before="20"></sk-session-expired>', client);
+    await until(() => expect(part(element, 'title')?.textContent).toBe('Ihre Sitzung läuft bald ab'));
+    expect(part(element, 'stay-button')!.textContent).toBe('Angemeldet bleiben');
+
+    fake.expire();
+    await client.getSession();
+    await until(() => expect(part(element, 'title')?.textContent).toBe('Ihre Sitzung ist beendet'));
+  });
+
   it('a session the server still calls active after its expiresAt: the countdown closes at 0 instead of staying open, and no new warning opens', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     fake.sessionTtl = 60_000;

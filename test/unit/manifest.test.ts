@@ -68,7 +68,7 @@ describe('the custom-elements manifest', () => {
       const dispatched = new Set(
         Object.entries(files)
           .filter(([path]) => path.startsWith(`components/${folder}/`))
-          .flatMap(([, text]) => [...text.matchAll(/emit<\w+>\((?:this, )?'(sk-[\w-]+)'/g)].map((match) => match[1])),
+          .flatMap(([, text]) => [...text.matchAll(/emit<\w+>\((?:this|(?:this\.)?host\.element), '(sk-[\w-]+)'/g)].map((match) => match[1])),
       );
       expect(new Set(element.events?.map((event) => event.name) ?? []), element.tagName).toEqual(dispatched);
     }
