@@ -1,4 +1,23 @@
-import type { Locale } from './locale-loaders.js';
+/**
+ * Locales shipped besides English. Each is its own chunk, loaded on demand, so an English page pays
+ * nothing for them. Written out one by one (not one template path) so every bundler, Vite included,
+ * sees each chunk.
+ */
+const LOADERS = {
+  ar: () => import('../locales/ar.js'),
+  de: () => import('../locales/de.js'),
+  es: () => import('../locales/es.js'),
+  fr: () => import('../locales/fr.js'),
+  he: () => import('../locales/he.js'),
+  it: () => import('../locales/it.js'),
+  ja: () => import('../locales/ja.js'),
+  nl: () => import('../locales/nl.js'),
+  pl: () => import('../locales/pl.js'),
+  pt: () => import('../locales/pt.js'),
+  zh: () => import('../locales/zh.js'),
+};
+export const LOCALES = Object.keys(LOADERS) as Locale[];
+export type Locale = keyof typeof LOADERS;
 
 /** A plural message: one string per `Intl.PluralRules` category, `#` standing for the number. */
 export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
@@ -29,19 +48,17 @@ export function resolveLang(start: Element): string {
 
 /** The loaded table for `lang`, starting its load (and calling `onLoad` after) when needed. */
 export function localeTables(lang: string, onLoad: () => void): LocaleTables | undefined {
-  const base = lang.toLowerCase().split('-')[0];
-  if (base === 'en') return undefined;
+  const base = lang.toLowerCase().split('-')[0] as Locale;
+  if (!LOCALES.includes(base)) return undefined;
   const entry = loaded.get(base);
   if (entry && !(entry instanceof Promise)) return entry;
   if (!entry) {
     loaded.set(
       base,
-      // Which locales exist is itself a chunk: English pages never load it.
-      import('./locale-loaders.js').then(({ LOADERS }) => (Object.hasOwn(LOADERS, base) ? LOADERS[base as Locale]() : undefined)).then(
-        (module?: { default: LocaleTables }) => {
-          // A language the kit does not speak: English, without asking again.
-          loaded.set(base, module?.default ?? {});
-          if (module) onLoad();
+      LOADERS[base]().then(
+        (module: { default: LocaleTables }) => {
+          loaded.set(base, module.default);
+          onLoad();
         },
         () => {
           loaded.delete(base);

@@ -55,12 +55,8 @@ describe('sessionkit/cdn/sessionkit.js on a static page', () => {
 
     const scripts = served.server.requests.filter((path) => path.endsWith('.js'));
     expect(scripts[0]).toBe(script);
-    // One module, then the list of locale chunks and the German chunk: Lit is inside, other
-    // languages are not fetched (and an English page fetches neither, below).
-    expect(scripts.slice(1)).toEqual([
-      expect.stringMatching(/^\/node_modules\/sessionkit\/cdn\/chunks\/locale-loaders-\w+\.js$/),
-      expect.stringMatching(/^\/node_modules\/sessionkit\/cdn\/chunks\/de-\w+\.js$/),
-    ]);
+    // One module and the German chunk beside it: Lit is inside, other languages are not fetched.
+    expect(scripts.slice(1)).toEqual([expect.stringMatching(/^\/node_modules\/sessionkit\/cdn\/chunks\/de-\w+\.js$/)]);
     expect(problems).toEqual([]);
     await tab.close();
   });

@@ -3,8 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../components/internal/locale-loaders.js';
-import { expand, localeTables, type LocaleTables, type Plural } from '../../components/internal/localize.js';
+import { expand, LOCALES, localeTables, type LocaleTables, type Plural } from '../../components/internal/localize.js';
 import { logoutButtonStrings } from '../../components/logout-button/strings.js';
 import { endedStrings } from '../../components/session-expired/ended-strings.js';
 import { sessionExpiredStrings } from '../../components/session-expired/strings.js';
@@ -30,7 +29,7 @@ const SAME_AS_ENGLISH_OK = new Set<string>([]);
 const COMPONENTS = fileURLToPath(new URL('../../components/', import.meta.url));
 const LOCALES_DIR = `${COMPONENTS}locales/`;
 /** Where the elements' `import(`../locales/${base}.js`)` is resolved from. */
-const LOCALIZE = new URL('../../components/internal/locale-loaders.ts', import.meta.url);
+const LOCALIZE = new URL('../../components/internal/localize.ts', import.meta.url);
 
 const isPlural = (value: unknown): value is Plural => typeof value === 'object' && value !== null;
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUDGETS, builtLocales, measureEntry, measureLocale, measureReactDelta } from '../../bench/size.js';
-import { LOCALES } from '../../components/internal/locale-loaders.js';
+import { LOCALES } from '../../components/internal/localize.js';
 
 /**
  * Byte budgets of the built package (brotli, quality 11), measured exactly as `npm run bench` does
@@ -69,7 +69,7 @@ describe('bundle size budgets', () => {
   }, 60_000);
 
   it('every locale the elements load is built, and each is at most 1 024 B brotli (or under its regression ceiling)', async () => {
-    expect(builtLocales(root), 'dist/components/locales/*.js: one file per locale in components/internal/locale-loaders.ts').toEqual([...LOCALES].sort());
+    expect(builtLocales(root), 'dist/components/locales/*.js: one file per locale in components/internal/localize.ts').toEqual([...LOCALES].sort());
     for (const lang of LOCALES) {
       const measured = await measureLocale(root, lang);
       const limit = LOCALE_CEILINGS[lang] ?? BUDGETS.locale;
