@@ -42,13 +42,16 @@ export interface SessionsStore {
   revokeOthers(): Promise<void>;
 }
 
+/** Before the first answer, and wherever no store is at hand (on the server, before a client exists). */
+export const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
+
 /** This device first, then the most recently active. */
 const order = (a: Session, b: Session) => +b.current - +a.current || lastSeen(b) - lastSeen(a);
 const lastSeen = ({ lastActiveAt, createdAt }: Session) => (lastActiveAt ?? createdAt)?.getTime() || 0;
 
 /** The store and, for the client that owns it, the function that tells it the sessions changed. */
 export function createSessionsStore(client: SessionClient, env: Environment, focusThrottleMs: number): [store: SessionsStore, changed: () => void] {
-  let snapshot: SessionsSnapshot = { status: 'loading', sessions: [] };
+  let snapshot = LOADING;
   /** The last list the server sent, in order. */
   let listed: readonly Session[] = [];
   /** Being revoked or revoked: hidden whatever a refetch says, back only when their revoke fails. */

@@ -43,7 +43,7 @@ export function SessionProvider({ client, baseUrl, csrfHeader, csrfCookie, allow
   const provided = client ?? ownClient;
   return (
     <ClientContext.Provider value={provided}>
-      <SessionProviderElement client={provided} allowedOrigins={origins}>
+      <SessionProviderElement client={provided}>
         {children}
       </SessionProviderElement>
     </ClientContext.Provider>

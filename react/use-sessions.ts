@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useSyncExternalStore } from 'react';
-import type { SessionsSnapshot, SessionsStore } from '../core/sessions-store.js';
+import { LOADING, type SessionsSnapshot, type SessionsStore } from '../core/sessions-store.js';
 import { useSessionClient } from './session-provider.js';
 
 export interface UseSessionsResult extends SessionsSnapshot {
@@ -13,7 +13,6 @@ export interface UseSessionsResult extends SessionsSnapshot {
 }
 
 /** On the server, and before a client exists: loading, with no sessions, and actions that reject. */
-const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
 const noClient = () => Promise.reject(new Error('useSessions: no session client'));
 const NO_STORE: SessionsStore = { getSnapshot: () => LOADING, subscribe: () => () => {}, revoke: noClient, revokeOthers: noClient, refetch: noClient };
 

@@ -1,13 +1,11 @@
 import type { SessionClient } from '../client.js';
-import type { SessionsSnapshot } from '../sessions-store.js';
+import { LOADING, type SessionsSnapshot } from '../sessions-store.js';
 
 /** The part of Lit's `ReactiveControllerHost` the controller uses (declared here, so nothing of Lit is imported). */
 export interface ReactiveControllerHost {
   addController(controller: { hostConnected?(): void; hostDisconnected?(): void }): void;
   requestUpdate(): void;
 }
-
-const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
 
 /**
  * The user's sessions for an element of your own: a Lit `ReactiveController` over the client's
