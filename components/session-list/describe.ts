@@ -108,8 +108,9 @@ function repeats<T>(items: T[], key: (item: T) => string) {
 /**
  * The text of the shown rows. Rows that would read alike show their sign-in time of day, and each
  * device's `name` is unique among the rows: a repeated label gets what differs (IP address,
- * location, sign-in time), and rows alike in all of that are numbered. This device is active now,
- * whatever the server last recorded.
+ * location, sign-in time), and rows alike in all of that are numbered, on screen as well (their
+ * labels), so a person can tell them apart too. This device is active now, whatever the server last
+ * recorded.
  */
 export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Formatters, { hideIp, hideLocation }: DescribeOptions): RowText[] {
   const rows = sessions.map((session): RowText => {
@@ -143,7 +144,10 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
     }
   }
   for (const group of repeats(rows, (row) => row.name)) {
-    group.forEach((row, index) => (row.name = format(t.deviceNumber, { device: row.name, number: index + 1 })));
+    group.forEach((row, index) => {
+      row.name = format(t.deviceNumber, { device: row.name, number: index + 1 });
+      row.label = format(t.deviceNumber, { device: row.label, number: index + 1 });
+    });
   }
   return rows;
 }

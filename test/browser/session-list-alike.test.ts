@@ -43,6 +43,9 @@ describe('<sk-session-list>: rows that would read alike', () => {
     expect(new Set(labels).size).toBe(labels.length);
     expect(labels[0]).toMatch(/^Sign out of Safari on iOS \(203\.0\.113\.24, Signed in .+\) #1$/);
     expect(labels[3]).toMatch(/#4$/);
+    // On screen too: the labels carry the same numbers, so rows that are otherwise identical differ.
+    const shown = parts(list, 'label').map((label) => label.textContent);
+    expect(shown).toEqual(['Chrome on macOS', ...[1, 2, 3, 4].map((n) => `Safari on iOS #${n}`)]);
     // The accessible name is what assistive technology announces: the computed name, not only the attribute.
     for (const button of parts(list, 'revoke-button')) expect(button.textContent!.trim()).toBe('Sign out');
 

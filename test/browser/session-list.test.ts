@@ -631,7 +631,8 @@ describe('<sk-session-list>: staying fresh', () => {
     expect(part(list, 'base')!.getAttribute('aria-busy')).toBe('false');
     expect(parts(list, 'skeleton')).toHaveLength(0);
     // The new device is the most recently active, so every row below it moved down; focus moved with its row.
-    await until(() => expect(labels(list)).toEqual([THIS, PHONE, PHONE, PC]));
+    // The two phones read alike in every detail, so they are numbered.
+    await until(() => expect(labels(list)).toEqual([THIS, `${PHONE} #1`, `${PHONE} #2`, PC]));
     expect(fake.count('GET', '/sessions')).toBe(2);
     await until(() => expect(focused(list)).toBe(revokeButton(list, PC)));
   });
