@@ -20,8 +20,8 @@ export interface RestBackendOptions {
   credentials?: RequestCredentials;
   /** Adds `header: value()` to every non-GET request. */
   csrf?: { header: string; value: () => string | null | undefined };
-  /** Per attempt. Default 10 000 ms. */
-  timeoutMs?: number;
+  /** Seconds each attempt may take before it fails as a `timeout`. Default 10. */
+  timeout?: number;
   /** Retries of GETs on network errors, 5xx and 429. Default 3. */
   retries?: number;
   endpoints?: Partial<RestEndpoints>;

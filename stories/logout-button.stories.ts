@@ -71,7 +71,7 @@ export const Idle: Story = {
 
 export const Pending: Story = {
   parameters: {
-    backend: { timeoutMs: 3_600_000 },
+    backend: { timeout: 3600 },
     fake: (server) => {
       signedIn(2)(server);
       server.fail({ path: '/signout', status: 'hang' });

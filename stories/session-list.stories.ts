@@ -32,7 +32,7 @@ const EVENTS = [
 ];
 const PHONE = OTHER_DEVICES[0];
 /** A client that never gives up on a request by itself, for stories that hold a request open. */
-const PATIENT = { timeoutMs: 3_600_000 };
+const PATIENT = { timeout: 3600 };
 
 const list = (canvas: HTMLElement) => elementIn(canvas, 'sk-session-list');
 const statusText = (host: Element) => textOf(part(host, 'status'));

@@ -34,7 +34,7 @@ import { NetworkError, ProtocolError, ReauthRequiredError, ServerError, SessionE
 import { withRetry } from '../retry.js';
 import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
 import { assertSessionId, parseSession, parseSessionList } from '../validate.js';
-import { dateInput, isRecord, safeCode, withDeadline } from './shared.js';
+import { callDefaults, dateInput, isRecord, safeCode, withDeadline } from './shared.js';
 
 /** Per-call options this backend passes to better-auth's `$fetch` (better-fetch). */
 export interface BetterAuthFetchOptions {
@@ -69,8 +69,8 @@ export interface BetterAuthClientLike {
 export interface BetterAuthBackendOptions {
   /** The auth server's base URL, naming this backend across tabs. The client does not expose its own. */
   baseURL?: string;
-  /** Per attempt. Default 10 000 ms. */
-  timeoutMs?: number;
+  /** Seconds each attempt may take before it fails as a `timeout`. Default 10. */
+  timeout?: number;
   /** Retries of GETs on network errors, 5xx and 429. Default 3. */
   retries?: number;
 }
@@ -107,7 +107,7 @@ export function betterAuthBackend(authClient: BetterAuthClientLike, options: Bet
   if (missing.length) {
     throw new TypeError(`betterAuthBackend(authClient): authClient must be better-auth's createAuthClient() (missing ${missing.join(', ')}).`);
   }
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const { timeoutMs } = callDefaults(options);
   const retries = options.retries ?? 3;
   const ownBaseURL = (authClient as { baseURL?: unknown }).baseURL;
   const baseURL = options.baseURL ?? (typeof ownBaseURL === 'string' ? ownBaseURL : undefined);

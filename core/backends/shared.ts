@@ -9,8 +9,8 @@ import { NetworkError, SessionExpiredError, SessionKitError } from '../errors.js
 export { safeCode } from '../http.js';
 
 /** Every backend's per-attempt timeout and GET retries, unless its options say otherwise. */
-export function callDefaults(options: { timeoutMs?: number; retries?: number }) {
-  return { timeoutMs: options.timeoutMs ?? 10_000, retries: options.retries ?? 3 };
+export function callDefaults(options: { timeout?: number; retries?: number }) {
+  return { timeoutMs: (options.timeout ?? 10) * 1000, retries: options.retries ?? 3 };
 }
 
 /** A revoke answered 404: the session is already gone, which is what was wanted. Rethrows anything else. */

@@ -76,8 +76,8 @@ export interface StytchBackendOptions {
    * false; a `signOut({ forceClear: true })` (the logout button's `force-clear`) sets it for that call.
    */
   forceClear?: boolean;
-  /** Per attempt. Default 10 000 ms. */
-  timeoutMs?: number;
+  /** Seconds each attempt may take before it fails as a `timeout`. Default 10. */
+  timeout?: number;
   /** Retries of GETs on network errors, 5xx and 429. Default 3. */
   retries?: number;
 }

@@ -72,8 +72,8 @@ export interface SupertokensBackendOptions {
   revocationDelay?: number;
   /** Declare what the app's routes do not support, e.g. `{ signOutAll: false }`. */
   capabilities?: Partial<BackendCapabilities>;
-  /** Per attempt. Default 10 000 ms. */
-  timeoutMs?: number;
+  /** Seconds each attempt may take before it fails as a `timeout`. Default 10. */
+  timeout?: number;
   /** Retries of GETs on network errors, 5xx and 429. Default 3. */
   retries?: number;
 }

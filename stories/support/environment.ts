@@ -19,7 +19,7 @@ export interface StoryEnv {
 export interface FakeParameters {
   /** Seeds the fake before the story renders. Default: signed in here with 4 other devices. */
   fake?: FakeSetup;
-  /** Options for the story's REST backend (e.g. `capabilities`, `retries`, `timeoutMs`). */
+  /** Options for the story's REST backend (e.g. `capabilities`, `retries`, `timeout`). */
   backend?: Partial<RestBackendOptions>;
 }
 

@@ -313,7 +313,7 @@ export function betterAuthSuite({ version, betterAuth, createAuthClient, getMigr
         getSession: (input) =>
           new Promise((_, reject) => input?.fetchOptions?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
       };
-      await expect(betterAuthBackend(hanging, { retries: 0, timeoutMs: 20 }).getSession()).rejects.toMatchObject({ name: 'NetworkError', code: 'timeout' });
+      await expect(betterAuthBackend(hanging, { retries: 0, timeout: 0.02 }).getSession()).rejects.toMatchObject({ name: 'NetworkError', code: 'timeout' });
     });
   });
 }

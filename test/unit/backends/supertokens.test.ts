@@ -235,7 +235,7 @@ describe('supertokensBackend speaking the SuperTokens protocol', () => {
     await expect(backend.listSessions()).rejects.toBeInstanceOf(ProtocolError);
 
     server.use(http.get(`${ORIGIN}/auth/session`, () => delay('infinite')));
-    const slow = supertokensBackend({ apiDomain: ORIGIN, retries: 0, timeoutMs: 30 });
+    const slow = supertokensBackend({ apiDomain: ORIGIN, retries: 0, timeout: 0.03 });
     await expect(slow.getSession()).rejects.toMatchObject({ name: 'NetworkError', code: 'timeout' });
   });
 });
