@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { README_COMPILER_OPTIONS } from '../support/readme-compiler.js';
 import { bin, consumer, requireInstalled, root, runFailing, writeFiles } from './consumer.js';
 import { staticSite } from './static-server.js';
 
@@ -55,18 +56,7 @@ describe('README code blocks', () => {
       expect(lang).toMatch(/^(ts|tsx|js)$/);
     }
     writeFiles(join(dir, 'ts'), files);
-    const options: ts.CompilerOptions = {
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.ESNext,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-      jsx: ts.JsxEmit.ReactJSX,
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-    };
-    const program = ts.createProgram(Object.keys(files).map((file) => join(dir, 'ts', file)), options);
+    const program = ts.createProgram(Object.keys(files).map((file) => join(dir, 'ts', file)), README_COMPILER_OPTIONS);
     const diagnostics = ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), { getCanonicalFileName: (f) => f, getCurrentDirectory: () => join(dir, 'ts'), getNewLine: () => '\n' });
     expect(diagnostics).toBe('');
   });

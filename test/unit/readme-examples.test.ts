@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { README_COMPILER_OPTIONS } from '../support/readme-compiler.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -32,17 +33,10 @@ function typeErrors(sources: Record<string, string>): Record<string, string[]> {
     return join(dir, name);
   });
   const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    jsx: ts.JsxEmit.ReactJSX,
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
+    ...README_COMPILER_OPTIONS,
+    // The sources themselves are compiled too, with their decorators.
     experimentalDecorators: true,
     useDefineForClassFields: false,
-    types: [],
     // Absolute, and no baseUrl: with one, `react` would resolve to this package's own react/ folder.
     paths: {
       'sessionkit/core': [join(root, 'core/index.ts')],
