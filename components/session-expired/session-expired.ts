@@ -195,6 +195,9 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
         dialog: () => this.#dialog ?? undefined,
       });
       this.#warnings.schedule();
+    }, () => {
+      // Not loaded (offline, say): the next change of the attributes or of the client tries again.
+      this.#loadingWarnings = undefined;
     });
   }
 
