@@ -2,7 +2,7 @@ import { html, nothing, render, type PropertyValues } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import { SessionsController } from '../../core/controllers/sessions-controller.js';
 import { ReauthRequiredError } from '../../core/errors.js';
-import type { SessionsSnapshot } from '../../core/sessions-store.js';
+import { LOADING, type SessionsSnapshot } from '../../core/sessions-store.js';
 import { hasEnded, type Session, type SessionState } from '../../core/types.js';
 import { emit, type SkErrorDetail, type SkLogoutDetail, type SkLogoutRequestDetail } from '../internal/events.js';
 import { format } from '../internal/localize.js';
@@ -27,6 +27,19 @@ export type * from './types.js';
 /** How often relative times ("5 minutes ago") are brought up to date. */
 const TICK_MS = 30_000;
 const copy = (session: Session): Session => structuredClone(session);
+/**
+ * Runs `task` in a task of its own, once the current one is over. A message, not a timer: fake
+ * timers in an app's tests and the throttling of background tabs leave it alone.
+ */
+function afterThisTask(task: () => void) {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    task();
+  };
+  port2.postMessage(undefined);
+}
+
 /** Locales whose rows have been drawn once off-screen (see `#prepareRows`). */
 const prepared = new Set<string>();
 
@@ -140,8 +153,17 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   protected override clientConnected(client: SessionClient) {
+    this.#prepareRows();
     // The same client (moved in the page) keeps its store; a different one starts over with its own.
-    this.#sessions.client = client;
+    // A first load is asked for once the placeholder is drawn: the page's start-up (defining and
+    // drawing the elements) is then over when a fast server answers, and the rows follow at once.
+    if (client.sessions.getSnapshot() !== LOADING) this.#sessions.client = client;
+    else
+      afterThisTask(() => {
+        if (this.sessionClient !== client) return;
+        this.#sessions.client = client;
+        this.requestUpdate();
+      });
   }
 
   protected override stateChanged(state: SessionState) {
@@ -314,10 +336,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   #body(client: SessionClient, t: SessionListStrings) {
     const view = this.#view;
     // `signed-out` lasts only until the state that ended it renders.
-    if (view === 'loading' || view === 'signed-out') {
-      this.#prepareRows();
-      return skeleton(t);
-    }
+    if (view === 'loading' || view === 'signed-out') return skeleton(t);
     if (view !== 'ready') return stateMessage(view, t, () => this.#retry());
     const { revoke, revokeOthers } = client.capabilities;
     const { rows } = this.#visible;
@@ -366,22 +385,21 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   /**
-   * While the list is on its way, draws a row of this device and one of another off-screen, once per
-   * locale, in a task of its own: the page's first `Intl` formatters (tens of milliseconds of ICU
-   * set-up in Chromium), Lit's row templates and the code that fills them are then ready when the
-   * data arrives, and the rows follow the response at once instead of after that set-up.
+   * Before the list is asked for, draws a row of this device and two of others off-screen, once per
+   * locale: the page's first `Intl` formatters (tens of milliseconds of ICU set-up in Chromium), Lit's
+   * row templates and the code that fills them are then ready when the data arrives, and the rows
+   * follow the response at once. Done before the request, not while it is on its way: a fast server
+   * answers within that set-up, and its answer would wait for it.
    */
   #prepareRows() {
-    const locale = this.locale;
+    const { locale, t } = this;
     if (prepared.has(locale)) return;
     prepared.add(locale);
-    setTimeout(() => {
-      const { t } = this;
-      const fmt = formatters(locale);
-      const createdAt = new Date();
-      const samples = [true, false].map((current) => ({ id: `\0${current}`, current, createdAt, lastActiveAt: createdAt, ipAddress: '-', location: '-', authMethods: ['password'] }));
-      for (const row of describeRows(samples, t, fmt, this)) render(this.#row(row, t, fmt, true), document.createElement('li'), { host: this });
-    });
+    const fmt = formatters(locale);
+    const createdAt = new Date();
+    // Two alike other devices: alike rows show their time of day, whose formatter is built too.
+    const samples = [true, false, false].map((current, index) => ({ id: `\0${index}`, current, createdAt, lastActiveAt: createdAt, ipAddress: '-', location: '-', authMethods: ['password'] }));
+    for (const row of describeRows(samples, t, fmt, this)) render(this.#row(row, t, fmt, true), document.createElement('li'), { host: this });
   }
 
   #createList() {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../../components/session-list/define.js';
 import type { SkSessionList } from '../../components/session-list/define.js';
@@ -528,6 +528,37 @@ describe('<sk-session-list>: signing out of all other devices', () => {
 });
 
 describe('<sk-session-list>: states', () => {
+  it('asks for the list once its placeholder is drawn and its date formatters are built, so the rows follow the answer at once', async () => {
+    const { client } = await signedIn(1);
+    // A language no other test of this file lists in: its formatters are built here, not before.
+    const builtFor: unknown[] = [];
+    const { RelativeTimeFormat } = Intl;
+    const writable = Intl as { RelativeTimeFormat: typeof RelativeTimeFormat };
+    writable.RelativeTimeFormat = class extends RelativeTimeFormat {
+      constructor(...args: ConstructorParameters<typeof RelativeTimeFormat>) {
+        super(...args);
+        builtFor.push(args[0]);
+      }
+    };
+    onTestFinished(() => void (writable.RelativeTimeFormat = RelativeTimeFormat));
+    const pageFetch = globalThis.fetch;
+    const whenAsked: { skeleton: boolean; formatters: boolean }[] = [];
+    vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      if (new URL(String(input instanceof Request ? input.url : input), location.href).pathname === '/api/auth/sessions') {
+        const list = document.querySelector<SkSessionList>('sk-session-list[lang=sv]');
+        whenAsked.push({
+          skeleton: !!list && !!part(list, 'skeleton'),
+          formatters: builtFor.includes('sv'),
+        });
+      }
+      return pageFetch(input, init);
+    });
+    const list = await showList(client, '<sk-session-list lang="sv"></sk-session-list>');
+
+    expect(whenAsked).toEqual([{ skeleton: true, formatters: true }]);
+    expect(parts(list, 'row')).toHaveLength(2);
+  });
+
   it('a failed load shows an error with Try again, fires sk-error, and Try again loads', async () => {
     const { client } = await signedIn(1, { retries: 0 });
     fake.fail({ method: 'GET', path: '/sessions', status: 500 });
