@@ -642,7 +642,7 @@ describe('<sk-session-list>: states', () => {
 
 describe('<sk-session-list>: staying fresh', () => {
   it('refetches on focus and visibility at most once per 5 s, without a skeleton, without moving focus', async () => {
-    const { client } = await signedIn(2);
+    const { client, devices } = await signedIn(2);
     const list = await showList(client);
     revokeButton(list, PC).focus();
 
@@ -652,7 +652,9 @@ describe('<sk-session-list>: staying fresh', () => {
 
     const realNow = Date.now.bind(Date);
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 6000);
-    fake.addOtherDevices(1);
+    // The same phone again, signed in and active at the same moments: alike in every detail, to the minute.
+    const { userId, userAgent, ipAddress, location, authMethods, createdAt, lastActiveAt } = devices[0];
+    fake.signIn({ current: false, userId, userAgent, ipAddress, location, authMethods, createdAt, lastActiveAt });
     fake.latency = 150;
     for (let i = 0; i < 10; i++) {
       window.dispatchEvent(new Event('focus'));
@@ -661,7 +663,7 @@ describe('<sk-session-list>: staying fresh', () => {
     await list.updateComplete;
     expect(part(list, 'base')!.getAttribute('aria-busy')).toBe('false');
     expect(parts(list, 'skeleton')).toHaveLength(0);
-    // The new device is the most recently active, so every row below it moved down; focus moved with its row.
+    // The new device sorts beside the phone, so the PC's row moved down; focus moved with its row.
     // The two phones read alike in every detail, so they are numbered.
     await until(() => expect(labels(list)).toEqual([THIS, `${PHONE} #1`, `${PHONE} #2`, PC]));
     expect(fake.count('GET', '/sessions')).toBe(2);
