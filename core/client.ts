@@ -2,6 +2,7 @@ import { ENDINGS, openTabChannel, type TabMessage } from './cross-tab.js';
 import { browserEnvironment, type Environment } from './environment.js';
 import { NetworkError, ServerError, SessionExpiredError } from './errors.js';
 import { expiryScheduler } from './expiry-scheduler.js';
+import { noop } from './noop.js';
 import { pendingSignOuts } from './pending-sign-out.js';
 import { watchEnvironment, within } from './rechecks.js';
 import { createRefresher, expiredError } from './refresher.js';
@@ -69,8 +70,6 @@ export interface SessionClient {
   /** Removes every listener, timer and channel the client created. */
   dispose(): void;
 }
-
-const noop = () => {};
 
 /** Calls every listener with `value`; a listener may unsubscribe itself (or others) meanwhile. */
 function notify<T>(listeners: Set<(value: T) => void>, value: T) {

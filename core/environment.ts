@@ -1,3 +1,5 @@
+import { noop } from './noop.js';
+
 /**
  * The browser signals the client reacts to, behind one small interface so tests (and hosts such as
  * webviews) can drive them. Nothing here touches the DOM until a subscription is made.
@@ -18,7 +20,7 @@ const hasWindow = () => typeof window === 'object' && typeof document === 'objec
  * outside a browser. Returns the function that removes both.
  */
 function listen(listener: () => void, type: string, other: () => EventTarget, otherType: string, when: (event: Event) => boolean) {
-  if (!hasWindow()) return () => {};
+  if (!hasWindow()) return noop;
   const target = other();
   const filtered = (event: Event) => when(event) && listener();
   window.addEventListener(type, listener);

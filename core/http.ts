@@ -1,6 +1,7 @@
 import { onAbort } from './abort.js';
 import { NetworkError, ProtocolError, ReauthRequiredError, ServerError, SessionExpiredError } from './errors.js';
 import { parseRetryAfter, withRetry } from './retry.js';
+import { parseJson } from './storage.js';
 
 const DAY_MS = 86_400_000;
 /** The `Date` header has whole seconds; smaller differences are rounding, not skew. */
@@ -97,14 +98,9 @@ export async function exchange(request: HttpRequest): Promise<HttpResponse> {
       throw new NetworkError(signal?.aborted ? 'aborted' : controller.signal.aborted ? 'timeout' : 'network');
     }
     refuseRedirect(response);
-    let parsed: unknown;
-    if (text) {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        if (response.ok) throw new ProtocolError('invalid_json', undefined, response.status);
-      }
-    }
+    // JSON is never undefined: undefined from a body with text is a body that is not JSON.
+    const parsed = parseJson(text);
+    if (parsed === undefined && text && response.ok) throw new ProtocolError('invalid_json', undefined, response.status);
     const { headers, status, ok } = response;
     return { status, ok, body: parsed, headers, clockOffset: clockOffsetFrom(headers.get('date')) };
   } finally {

@@ -1,4 +1,5 @@
 import type { Environment } from './environment.js';
+import { noop } from './noop.js';
 import { readStored, writeStored } from './storage.js';
 import type { SessionBackend, SignOutScope } from './types.js';
 
@@ -21,8 +22,6 @@ export interface PendingSignOuts {
   /** Stops retrying in this page; the marker stays in storage, so the next page load retries it. */
   stop(): void;
 }
-
-const noop = () => {};
 
 /** The pending sign-out of `backend`, read from storage (untrusted: only a known scope and a string id are taken). */
 export function pendingSignOuts(backend: SessionBackend, env: Environment): PendingSignOuts {

@@ -1,10 +1,9 @@
 import type { TabChannel } from './cross-tab.js';
 import { ServerError, SessionExpiredError } from './errors.js';
+import { noop } from './noop.js';
 import { readStored, writeStored } from './storage.js';
 import { withTabLock } from './tab-lock.js';
 import type { ExpiryReason, Session, SessionBackend } from './types.js';
-
-const noop = () => {};
 
 /** The error every call that meets an ended session rejects with. */
 export const expiredError = (code = 'session_ended') => new SessionExpiredError(code, 401);

@@ -1,5 +1,6 @@
 import { NetworkError } from './errors.js';
 import { errorForStatus } from './http.js';
+import { noop } from './noop.js';
 import type { Refresher } from './refresher.js';
 import type { SessionBackend } from './types.js';
 
@@ -24,7 +25,7 @@ export function sessionFetch(backend: SessionBackend, authorized: Refresher['aut
       }
       if (response.status !== 401) return response;
       // Only the error code is read from the body, and only when it looks like one.
-      throw errorForStatus(401, await response.json().catch(() => {}));
+      throw errorForStatus(401, await response.json().catch(noop));
     });
   };
 }

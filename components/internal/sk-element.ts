@@ -93,10 +93,16 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
     this.#releaseProvider?.();
     this.#releaseProvider = this.#providedClient = undefined;
     this.#hasProvider = false;
-    this.#unsubscribe?.();
+    this.#dropClient();
     this.#unwatchDefault?.();
+    this.#unwatchDefault = undefined;
     clearTimeout(this.#missingClientTimer);
-    this.sessionClient = this.#unsubscribe = this.#unwatchDefault = undefined;
+  }
+
+  /** Stops following the client's state, and forgets the client. */
+  #dropClient() {
+    this.#unsubscribe?.();
+    this.sessionClient = this.#unsubscribe = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -116,8 +122,7 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       // A client taken away (property cleared, provider gone) is dropped, not kept, and what was
       // drawn with it goes too.
       if (this.sessionClient) this.requestUpdate();
-      this.#unsubscribe?.();
-      this.sessionClient = this.#unsubscribe = undefined;
+      this.#dropClient();
       this.#unwatchDefault ??= onDefaultClientChange(() => this.#useClient());
       // Providers and default clients may arrive a moment later, and a provider may get its client
       // later still: only an element with neither is a mistake.

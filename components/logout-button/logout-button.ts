@@ -40,7 +40,6 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
     pending: { state: true },
     confirming: { state: true },
     message: { state: true },
-    failed: { state: true },
   };
 
   /** `current` ends this session; `others` revokes every other session and keeps this one; `all` ends every session. */
@@ -58,8 +57,8 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
   protected readonly stringsKey = 'logoutButton';
   private pending = false;
   private confirming = false;
-  private message = '';
-  private failed = false;
+  /** The status line, as the key of its string: drawn in the language of the moment. `failed` is shown as an error. */
+  private message?: 'pending' | 'done' | 'othersDone' | 'serverNotReached' | 'failed';
 
   async #focusPart(part: string) {
     await this.updateComplete;
@@ -84,22 +83,19 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
     const returnFocus = this.confirming;
     this.confirming = false;
     if (!emit<SkLogoutRequestDetail>(this, 'sk-logout-request', { scope }, true)) return;
-    const t = this.t;
     this.pending = true;
-    this.failed = false;
-    this.message = t.pending;
+    this.message = 'pending';
     if (returnFocus) void this.#focusPart('button');
     try {
       let serverRevoked = true;
       if (scope === 'others') await client.revokeOtherSessions();
       else ({ serverRevoked } = await client.signOut({ scope: scope === 'all' ? 'all' : 'current', forceClear: this.forceClear }));
-      this.message = !serverRevoked ? t.serverNotReached : scope === 'others' ? t.othersDone : t.done;
+      this.message = !serverRevoked ? 'serverNotReached' : scope === 'others' ? 'othersDone' : 'done';
       emit<SkLogoutDetail>(this, 'sk-logout', { scope, serverRevoked });
       // A refused target does not undo the logout; it only keeps the page where it is.
       if (this.redirectTo) navigate(this.localName, 'redirect-to', this.redirectTo, client.allowedOrigins);
     } catch (error) {
-      this.failed = true;
-      this.message = t.failed;
+      this.message = 'failed';
       emit<SkErrorDetail>(this, 'sk-error', { error, action: scope === 'others' ? 'revoke-others' : 'sign-out' });
     } finally {
       this.pending = false;
@@ -130,7 +126,7 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
             ${this.pending ? html`<span part="spinner" class="spinner" aria-hidden="true"></span>` : nothing}
             <slot>${label}</slot>
           </button>`}
-      <div part="message" role="status" class=${this.failed ? 'error' : 'muted'}>${this.message}</div>
+      <div part="message" role="status" class=${this.message === 'failed' ? 'error' : 'muted'}>${this.message && t[this.message]}</div>
     </div>`;
   }
 }

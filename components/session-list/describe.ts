@@ -79,19 +79,11 @@ export interface DescribeOptions {
   hideLocation: boolean;
 }
 
-/** Provider ids to brand names: the same in every language, so not in the string tables. */
-const PROVIDERS: Record<string, string> = {
-  google: 'Google',
-  github: 'GitHub',
-  gitlab: 'GitLab',
-  apple: 'Apple',
-  microsoft: 'Microsoft',
-  facebook: 'Facebook',
-  discord: 'Discord',
-  linkedin: 'LinkedIn',
-  slack: 'Slack',
-  twitter: 'X',
-};
+/**
+ * Brand names of sign-in providers, the same in every language, so not in the string tables: a
+ * method that is a provider's id (`google`, `github`, any case) shows as its brand. Twitter is X.
+ */
+const BRANDS = ['Google', 'GitHub', 'GitLab', 'Apple', 'Microsoft', 'Facebook', 'Discord', 'LinkedIn', 'Slack'];
 
 /** Groups `items` by `key`, keeping only the keys shared by several. */
 function repeats<T>(items: T[], key: (item: T) => string) {
@@ -119,7 +111,7 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
     const methods = authMethods?.map((method) => {
       const name = (t as Record<string, unknown>)[`method_${method}`];
       const key = method.toLowerCase();
-      return typeof name === 'string' ? name : Object.hasOwn(PROVIDERS, key) ? PROVIDERS[key] : method;
+      return typeof name === 'string' ? name : key === 'twitter' ? 'X' : (BRANDS.find((brand) => brand.toLowerCase() === key) ?? method);
     });
     return {
       session,

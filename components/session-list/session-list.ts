@@ -26,7 +26,6 @@ export type * from './types.js';
 
 /** How often relative times ("5 minutes ago") are brought up to date. */
 const TICK_MS = 30_000;
-const copy = (session: Session): Session => structuredClone(session);
 /**
  * Runs `task` in a task of its own, once the current one is over. A message, not a timer: fake
  * timers in an app's tests and the throttling of background tabs leave it alone.
@@ -184,11 +183,6 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     if (id && next.sessions.some((session) => session.id === id)) void this.#focusRow(id);
   }
 
-  /** The view the store's status asks for. */
-  get #view() {
-    return this.#sessions.status;
-  }
-
   /**
    * The rows (the store leaves out those being revoked), in order, and the other devices among
    * them. Worked out once per change, not per render or per read: a list can hold thousands. The
@@ -225,8 +219,13 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     if (focusedByUs && (this.renderRoot as ShadowRoot).activeElement === focusedByUs) await this.#moveFocus(selector, index);
   }
 
+  /** Where the row of session `id` is among the rows; -1 when it is not there (any more). */
+  #rowIndex(id?: string) {
+    return this.#visible.rows.findIndex((session) => session.id === id);
+  }
+
   #focusRow(id?: string) {
-    return this.#moveFocus('[part~=row]', this.#visible.rows.findIndex((session) => session.id === id));
+    return this.#moveFocus('[part~=row]', this.#rowIndex(id));
   }
 
   #say(message: string, failed = false) {
@@ -242,7 +241,7 @@ export class SkSessionList extends SkElement<SessionListStrings> {
 
   /** `sk-reauth-required` when the server wants a fresh sign-in first, else `sk-error`. */
   #report(error: unknown, action: SessionListAction, session?: Session) {
-    if (error instanceof ReauthRequiredError) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action, session: session && copy(session), claim: error.claim });
+    if (error instanceof ReauthRequiredError) emit<SkReauthRequiredDetail>(this, 'sk-reauth-required', { action, session: session && structuredClone(session), claim: error.claim });
     else emit<SkErrorDetail>(this, 'sk-error', { error, action });
   }
 
@@ -262,9 +261,9 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   async #revoke(session: Session) {
     const t = this.t;
     const device = this.#names.get(session) ?? describeDevice(session, t).label;
-    const index = this.#visible.rows.findIndex((row) => row.id === session.id);
+    const index = this.#rowIndex(session.id);
     this.confirming = undefined;
-    if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: copy(session) }, true)) return void this.#focusRow(session.id);
+    if (!emit<SkSessionRevokeDetail>(this, 'sk-session-revoke', { session: structuredClone(session) }, true)) return void this.#focusRow(session.id);
     const revoked = this.#sessions.revoke(session.id);
     this.#say(format(t.revoking, { device }));
     // The row now at this index is the next one; past the end, the heading.
@@ -272,10 +271,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     try {
       await revoked;
       this.#say(format(t.revoked, { device }));
-      emit<SkSessionRevokedDetail>(this, 'sk-session-revoked', { session: copy(session) });
+      emit<SkSessionRevokedDetail>(this, 'sk-session-revoked', { session: structuredClone(session) });
     } catch (error) {
       this.#fail(error, 'revoke', format(t.revokeFailed, { device }), session);
-      await this.#restoreFocus(moved, '[part~=row]', this.#visible.rows.findIndex((row) => row.id === session.id));
+      await this.#restoreFocus(moved, '[part~=row]', this.#rowIndex(session.id));
     }
   }
 
@@ -329,12 +328,13 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const out = hasEnded(this.sessionState);
     // Signed out: the status line says so (and announces it); no rows are left behind.
     return html`<h2 part="heading" id="heading" tabindex="-1"><slot name="heading">${t.heading}</slot></h2>
-      <div part="base" aria-busy=${!out && this.#view === 'loading'}>${out ? nothing : this.#body(client, t)}</div>
+      <div part="base" aria-busy=${!out && this.#sessions.status === 'loading'}>${out ? nothing : this.#body(client, t)}</div>
       <div part="status" role="status" class=${this.#failed && !out ? 'error' : 'muted'}>${out ? t.signedOut : this.#status}</div>`;
   }
 
   #body(client: SessionClient, t: SessionListStrings) {
-    const view = this.#view;
+    // The view the store's status asks for.
+    const view = this.#sessions.status;
     // `signed-out` lasts only until the state that ended it renders.
     if (view === 'loading' || view === 'signed-out') return skeleton(t);
     if (view !== 'ready') return stateMessage(view, t, () => this.#retry());

@@ -1,4 +1,5 @@
 import type { SessionClient } from '../client.js';
+import { noop } from '../noop.js';
 import { LOADING, type SessionsSnapshot } from '../sessions-store.js';
 
 /** The part of Lit's `ReactiveControllerHost` the controller uses (declared here, so nothing of Lit is imported). */
@@ -80,7 +81,7 @@ export class SessionsController {
       this.host.requestUpdate();
       this.onChange?.(this.snapshot, previous);
     };
-    this.following = [client, refreshInterval, store ? store.subscribe(update, refreshInterval) : () => {}];
+    this.following = [client, refreshInterval, store ? store.subscribe(update, refreshInterval) : noop];
     stop?.();
     if (store) update();
   }
