@@ -14,10 +14,12 @@ import type { WarningPhase, Warnings } from './warnings.js';
 /** What the element is telling the user about, shown or not: nothing, a countdown, or the end. */
 type Phase = 'none' | WarningPhase | 'ended';
 
-/** The string that says why, for the reasons not named like their string (`expired`, `revoked`, `idle` are). */
-const REASON_TEXT: Partial<Record<ExpiryReason, keyof SessionExpiredStrings>> = {
+const REASON_TEXT: Record<ExpiryReason, keyof SessionExpiredStrings> = {
+  expired: 'expired',
+  revoked: 'revoked',
   'signed-out': 'expired',
   'signed-out-elsewhere': 'signedOutElsewhere',
+  idle: 'idle',
   'refresh-failed': 'refreshFailed',
 };
 
@@ -290,7 +292,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #renderBody(t: SessionExpiredStrings) {
-    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason] ?? (this.#reason as 'expired' | 'revoked' | 'idle')] as string) : this.#warnings?.renderBody(t);
+    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason]] as string) : this.#warnings?.renderBody(t);
   }
 
   #renderActions(t: SessionExpiredStrings) {
