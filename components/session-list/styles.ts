@@ -12,6 +12,9 @@ import { css } from 'lit';
  * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
  *   with that universal sibling selector Chromium restyles every row when one is removed.
  * - The status region is never `display: none`, so it stays in the accessibility tree and is announced.
+ * - The placeholder pulses its opacity, not its colour: the compositor runs an opacity animation on its
+ *   own, while a colour animation restyles and repaints the page on the main thread every frame, and
+ *   the list's response would wait behind those frames.
  * - The heading is as wide as its text: focus lands on it after a revoke or logout, and the ring should hug the words.
  */
 export const sessionListStyles = css`
@@ -134,12 +137,13 @@ export const sessionListStyles = css`
     flex: 1;
     height: 2.25rem;
     border-radius: var(--_radius);
-    background: var(--_subtle);
+    background: var(--_border);
+    opacity: 0.4;
     animation: sk-pulse 1s ease-in-out infinite alternate;
   }
   @keyframes sk-pulse {
     to {
-      background: var(--_border);
+      opacity: 1;
     }
   }
 `;

@@ -88,6 +88,12 @@ describe('<sk-session-list>: rows', () => {
     expect(part(list, 'base')!.getAttribute('aria-busy')).toBe('true');
     expect(part(list, 'base')!.textContent).toContain('Loading your devices');
     expect(await axeViolations(list)).toEqual([]);
+    // It pulses only its opacity, which the compositor animates alone: a colour animation would
+    // restyle and repaint on the main thread every frame, and the list's response would wait.
+    const pulses = parts(list, 'skeleton').flatMap((row) => [...row.children].flatMap((bar) => bar.getAnimations()));
+    expect(pulses.length).toBeGreaterThan(0);
+    const animated = pulses.flatMap((pulse) => (pulse.effect as KeyframeEffect).getKeyframes().flatMap((frame) => Object.keys(frame)));
+    expect(new Set(animated.filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key)))).toEqual(new Set(['opacity']));
 
     await until(() => expect(labels(list)).toEqual([THIS, PHONE]));
     expect(parts(list, 'skeleton')).toHaveLength(0);
