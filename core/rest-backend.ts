@@ -1,4 +1,4 @@
-import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, revokedCount } from './backends/shared.js';
+import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, capabilitiesOf, revokedCount } from './backends/shared.js';
 import { jsonCaller, type HttpRequest } from './http.js';
 import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from './types.js';
 import { assertSessionId, parseSessionBody, parseSessionList } from './validate.js';
@@ -42,15 +42,8 @@ const DEFAULT_ENDPOINTS: RestEndpoints = {
 export function restBackend(options: RestBackendOptions = {}): SessionBackend {
   const base = (options.baseUrl ?? '/api/auth').replace(/\/+$/, '');
   const endpoints = { ...DEFAULT_ENDPOINTS, ...options.endpoints };
-  const capabilities: BackendCapabilities = {
-    list: true,
-    revoke: true,
-    revokeOthers: true,
-    signOutAll: true,
-    // A refresh answering 404 turns this off: the client learns it (it does so for every backend).
-    refresh: true,
-    ...options.capabilities,
-  };
+  // A refresh answering 404 turns `refresh` off: the client learns it (it does so for every backend).
+  const capabilities = capabilitiesOf(options.capabilities);
 
   const csrfHeaders = (method: string): Record<string, string> => {
     const value = method === 'GET' ? undefined : options.csrf?.value();

@@ -32,9 +32,9 @@
  */
 import { NetworkError, ProtocolError, ReauthRequiredError, ServerError, SessionExpiredError } from '../errors.js';
 import { withRetry } from '../retry.js';
-import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
+import type { CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
 import { assertSessionId, parseSession, parseSessionList } from '../validate.js';
-import { callDefaults, dateInput, isRecord, safeCode, withDeadline } from './shared.js';
+import { callDefaults, capabilitiesOf, dateInput, isRecord, safeCode, withDeadline } from './shared.js';
 
 /** Per-call options this backend passes to better-auth's `$fetch` (better-fetch). */
 export interface BetterAuthFetchOptions {
@@ -112,7 +112,7 @@ export function betterAuthBackend(authClient: BetterAuthClientLike, options: Bet
   const ownBaseURL = (authClient as { baseURL?: unknown }).baseURL;
   const baseURL = options.baseURL ?? (typeof ownBaseURL === 'string' ? ownBaseURL : undefined);
   // better-auth has no refresh endpoint, but every get-session call slides the session (updateAge).
-  const capabilities: BackendCapabilities = { list: true, revoke: true, revokeOthers: true, signOutAll: true, refresh: false, sliding: true };
+  const capabilities = capabilitiesOf({ refresh: false, sliding: true });
   /** Opaque id → raw token, from the last list only. Never leaves this closure. */
   let tokens = new Map<string, string>();
   let currentId: string | undefined;

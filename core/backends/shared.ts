@@ -5,12 +5,21 @@
  */
 import { onAbort } from '../abort.js';
 import { NetworkError, SessionExpiredError, SessionKitError } from '../errors.js';
+import type { BackendCapabilities } from '../types.js';
 
 export { safeCode } from '../http.js';
 
 /** Every backend's per-attempt timeout and GET retries, unless its options say otherwise. */
 export function callDefaults(options: { timeout?: number; retries?: number }) {
   return { timeoutMs: (options.timeout ?? 10) * 1000, retries: options.retries ?? 3 };
+}
+
+/**
+ * A backend's capabilities: it lists, revokes one and revokes the others, signs out everywhere and
+ * refreshes, unless `capabilities` (the backend's own, then its options') says otherwise.
+ */
+export function capabilitiesOf(...capabilities: (Partial<BackendCapabilities> | undefined)[]): BackendCapabilities {
+  return Object.assign({ list: true, revoke: true, revokeOthers: true, signOutAll: true, refresh: true }, ...capabilities);
 }
 
 /** A revoke answered 404: the session is already gone, which is what was wanted. Rethrows anything else. */

@@ -35,9 +35,9 @@
  */
 import { NetworkError, ProtocolError, ServerError, SessionExpiredError, SessionKitError } from '../errors.js';
 import { jsonCaller } from '../http.js';
-import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
+import type { CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
 import { assertSessionId, parseSession, parseSessionList } from '../validate.js';
-import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, isRecord, revokedCount, safeCode, withDeadline } from './shared.js';
+import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, capabilitiesOf, isRecord, revokedCount, safeCode, withDeadline } from './shared.js';
 
 /** The fields of a Stytch session object this backend reads. */
 export interface StytchSessionLike {
@@ -141,14 +141,7 @@ export function stytchBackend(stytchClient: StytchClientLike, options: StytchBac
   const revokeUrl = options.revokeUrl ?? `${listUrl.replace(/\/+$/, '')}/:id`;
   const revokeOthersUrl = options.revokeOthersUrl ?? `${listUrl.replace(/\/+$/, '')}/revoke-others`;
   const { timeoutMs, retries } = callDefaults(options);
-  const capabilities: BackendCapabilities = {
-    list: true,
-    revoke: true,
-    revokeOthers: true,
-    signOutAll: !!options.signOutAllUrl,
-    refresh: false,
-    revocationDelay: 300,
-  };
+  const capabilities = capabilitiesOf({ signOutAll: !!options.signOutAllUrl, refresh: false, revocationDelay: 300 });
   const { call, clockOffset } = jsonCaller({ credentials: 'include', timeoutMs, retries });
   /** The tokens of a session the SDK dropped (forceClear) before Stytch revoked it. Memory only. */
   let unrevoked: { session_token: string; session_jwt: string } | undefined;

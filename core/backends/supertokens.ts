@@ -36,7 +36,7 @@
 import { SessionExpiredError } from '../errors.js';
 import type { BackendCapabilities, CallOptions, Session, SessionBackend, SignOutScope } from '../types.js';
 import { assertSessionId, parseSessionBody, parseSessionList } from '../validate.js';
-import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, revokedCount } from './shared.js';
+import { absoluteKey, alreadyGone, alreadySignedOut, callDefaults, capabilitiesOf, revokedCount } from './shared.js';
 import { protocolTransport } from './supertokens-protocol.js';
 import { sdkTransport, type SupertokensEventSource, type SupertokensSessionLike } from './supertokens-sdk.js';
 
@@ -107,15 +107,7 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
   const basePath = (options.apiBasePath ?? '/auth').replace(/\/+$/, '');
   const sessionPath = options.sessionPath ?? `${basePath}/session`;
   const sessionsPath = (options.sessionsPath ?? `${basePath}/sessions`).replace(/\/+$/, '');
-  const capabilities: BackendCapabilities = {
-    list: true,
-    revoke: true,
-    revokeOthers: true,
-    signOutAll: true,
-    refresh: true,
-    revocationDelay: options.revocationDelay ?? 3600,
-    ...options.capabilities,
-  };
+  const capabilities = capabilitiesOf({ revocationDelay: options.revocationDelay ?? 3600 }, options.capabilities);
   let offset = 0;
   const transportOptions = {
     origin,
