@@ -95,8 +95,9 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
     this.#hasProvider = false;
     this.#dropClient();
     this.#unwatchDefault?.();
-    this.#unwatchDefault = undefined;
     clearTimeout(this.#missingClientTimer);
+    // Connected again without a client, it says so again.
+    this.#unwatchDefault = this.#missingClientTimer = undefined;
   }
 
   /** Stops following the client's state, and forgets the client. */
@@ -128,9 +129,7 @@ export abstract class SkElement<Strings extends Record<string, string | Plural>>
       // later still: only an element with neither is a mistake.
       this.#missingClientTimer ??= setTimeout(() => {
         if (!this.sessionClient && !this.#hasProvider) {
-          console.error(
-            `<${this.localName}>: no session client. Put it inside <sk-session-provider base-url="/api/auth">, set its client property, or call setDefaultClient(createSessionClient(...)).`,
-          );
+          console.error(`<${this.localName}>: no session client. Put it in <sk-session-provider>, set its client, or call setDefaultClient().`);
         }
       });
       return;

@@ -16,11 +16,16 @@ export function callDefaults(options: { timeout?: number; retries?: number }) {
 
 /**
  * A backend's capabilities: it lists, revokes one and revokes the others, signs out everywhere and
- * refreshes, unless `capabilities` (the backend's own, then its options') says otherwise.
+ * refreshes, unless `capabilities` says otherwise.
  */
-export function capabilitiesOf(...capabilities: (Partial<BackendCapabilities> | undefined)[]): BackendCapabilities {
-  return Object.assign({ list: true, revoke: true, revokeOthers: true, signOutAll: true, refresh: true }, ...capabilities);
-}
+export const capabilitiesOf = (capabilities?: Partial<BackendCapabilities>): BackendCapabilities => ({
+  list: true,
+  revoke: true,
+  revokeOthers: true,
+  signOutAll: true,
+  refresh: true,
+  ...capabilities,
+});
 
 /** A revoke answered 404: the session is already gone, which is what was wanted. Rethrows anything else. */
 export function alreadyGone(error: unknown): void {

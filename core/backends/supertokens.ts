@@ -107,7 +107,7 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
   const basePath = (options.apiBasePath ?? '/auth').replace(/\/+$/, '');
   const sessionPath = options.sessionPath ?? `${basePath}/session`;
   const sessionsPath = (options.sessionsPath ?? `${basePath}/sessions`).replace(/\/+$/, '');
-  const capabilities = capabilitiesOf({ revocationDelay: options.revocationDelay ?? 3600 }, options.capabilities);
+  const capabilities = capabilitiesOf({ revocationDelay: options.revocationDelay ?? 3600, ...options.capabilities });
   let offset = 0;
   const transportOptions = {
     origin,

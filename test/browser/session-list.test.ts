@@ -208,6 +208,21 @@ describe('<sk-session-list>: rows', () => {
       list.remove();
     }
   });
+
+  it('moved out of the page and back, still without a client, it explains why again', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const list = document.createElement('sk-session-list');
+    try {
+      document.body.append(list);
+      await until(() => expect(errors).toHaveBeenCalledTimes(1));
+      list.remove();
+      document.body.append(list);
+      await until(() => expect(errors).toHaveBeenCalledTimes(2));
+      expect(String(errors.mock.calls[1][0])).toContain('<sk-session-list>: no session client');
+    } finally {
+      list.remove();
+    }
+  });
 });
 
 describe('<sk-session-list>: revoking (RELIABILITY 19)', () => {
