@@ -6,7 +6,8 @@ import type { SessionBackend } from './types.js';
 
 /**
  * `fetch` for the app's own API: credentials (and what the backend adds, a CSRF header say) only
- * for the page's origin and `allowedOrigins`, and the 401 rule for those. Other origins get a plain
+ * for the page's origin and `allowedOrigins`, and the 401 rule for those (the backend's
+ * `expiredStatus`, SuperTokens' 440 say, in place of 401). Other origins get a plain
  * `fetch`, with nothing of the session.
  */
 export function sessionFetch(backend: SessionBackend, authorized: Refresher['authorized'], allowedOrigins: readonly string[]) {
@@ -23,7 +24,7 @@ export function sessionFetch(backend: SessionBackend, authorized: Refresher['aut
       } catch {
         throw new NetworkError(request.signal.aborted ? 'aborted' : 'network');
       }
-      if (response.status !== 401) return response;
+      if (response.status !== (backend.expiredStatus ?? 401)) return response;
       // Only the error code is read from the body, and only when it looks like one.
       throw errorForStatus(401, await response.json().catch(noop));
     });

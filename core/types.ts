@@ -85,6 +85,8 @@ export interface SessionBackend {
   clockOffset?(): number;
   /** Adds what the app's own same-origin requests need (a CSRF header, say). */
   decorateRequest?(headers: Headers, method: string): void;
+  /** The status the app's own API answers when the session needs a refresh, for `client.fetch`. Default 401. */
+  readonly expiredStatus?: number;
   /** For backends whose SDK pushes changes: call `listener` when the session changes elsewhere. */
   watch?(listener: () => void): () => void;
 }

@@ -154,6 +154,8 @@ export function supertokensBackend(options: SupertokensBackendOptions = {}): Ses
     capabilities,
     clockOffset: () => offset,
     decorateRequest: st.decorateRequest,
+    // The app's own API answers an expired access token as SuperTokens' verifySession does.
+    expiredStatus: transportOptions.sessionExpiredStatusCode,
     watch: st.watch,
 
     getSession: ({ signal }: CallOptions = {}) => fetchSession(signal),

@@ -223,6 +223,26 @@ describe('supertokensBackend speaking the SuperTokens protocol', () => {
     await expect(moved.backend.listSessions()).rejects.toMatchObject({ name: 'ServerError', status: 401 });
   });
 
+  it("client.fetch refreshes on the configured sessionExpiredStatusCode (440) from the app's own API, and retries once", async () => {
+    const { fake, server, backend } = setup(0, { sessionExpiredStatusCode: 440 }, { sessionExpiredStatusCode: 440 });
+    const client = createSessionClient({ backend, environment: manualEnvironment(), allowedOrigins: [ORIGIN] });
+    cleanups.push(() => client.dispose());
+    await client.getSession();
+    // The app's route, behind verifySession: 440 until the access token is refreshed.
+    server.use(
+      http.get(`${ORIGIN}/api/orders`, () =>
+        fake.count('POST', '/auth/session/refresh') ? HttpResponse.json({ orders: [] }) : HttpResponse.json({ message: 'try refresh token' }, { status: 440 }),
+      ),
+    );
+
+    const response = await client.fetch(`${ORIGIN}/api/orders`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ orders: [] });
+    expect(fake.count('POST', '/auth/session/refresh')).toBe(1);
+    expect(client.getState().status).toBe('active');
+  });
+
   it('honours the configured paths and capabilities', async () => {
     const backend = supertokensBackend({ apiDomain: 'https://api.example.com', apiBasePath: '/st', capabilities: { signOutAll: false }, revocationDelay: 0 });
     expect(backend.key).toBe('supertokens:https://api.example.com/st');
