@@ -1,4 +1,4 @@
-import { ENDINGS, openTabChannel, type TabMessage } from './cross-tab.js';
+import { ENDINGS, openTabChannel, SIGNING_OUT, type TabMessage } from './cross-tab.js';
 import { browserEnvironment, type Environment } from './environment.js';
 import { NetworkError, ServerError, SessionExpiredError } from './errors.js';
 import { expiryScheduler } from './expiry-scheduler.js';
@@ -71,6 +71,12 @@ export interface SessionClient {
   dispose(): void;
 }
 
+/**
+ * How long, after another tab says it is signing out, a session end found here is taken for that
+ * sign-out: a sign-out request times out after 10 s by default.
+ */
+const SIGNING_OUT_MS = 15_000;
+
 /** Calls every listener with `value`; a listener may unsubscribe itself (or others) meanwhile. */
 function notify<T>(listeners: Set<(value: T) => void>, value: T) {
   for (const listener of [...listeners]) listener(value);
@@ -105,6 +111,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   /** Sign-outs of this tab in flight, and whether the session was found gone meanwhile. */
   let signingOut = 0;
   let endedWhileSigningOut = false;
+  /** Another tab is signing out: until when a session end found here is its sign-out, and how that ending is told. */
+  let signingOutElsewhere: { until: number; ending: keyof typeof ENDINGS } | undefined;
 
   const channel = openTabChannel(key, onTabMessage);
   const unwatchBackend = backend.watch?.(() => recheck());
@@ -161,6 +169,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     // The session ending while this tab signs it out is that sign-out (an SDK clears its state
     // before its revoke resolves): `signOut` makes the transition, as `signed-out`.
     if (signingOut) endedWhileSigningOut = true;
+    // Likewise while another tab signs out: it tells the others when its request is done.
+    else if (signingOutElsewhere && Date.now() < signingOutElsewhere.until) onTabMessage(signingOutElsewhere.ending);
     else if (!hasEnded(state)) {
       const known = state.session;
       // The server's code says why, where it does; otherwise a session that had time left was revoked.
@@ -219,6 +229,9 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   function onTabMessage(message: TabMessage) {
     const reason: ExpiryReason | undefined = ENDINGS[message as keyof typeof ENDINGS];
+    const ending = SIGNING_OUT[message as keyof typeof SIGNING_OUT];
+    if (ending || reason || message === 'signed-in') signingOutElsewhere = ending && { until: Date.now() + SIGNING_OUT_MS, ending };
+    if (ending) return;
     if (reason) {
       if (!hasEnded(state)) endHere(reason === 'signed-out-elsewhere' || reason === 'idle' ? 'signed-out' : 'expired', reason);
     } else if (message === 'sessions-changed') {
@@ -260,6 +273,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       const id = state.session?.id ?? listedCurrentId;
       let serverRevoked = true;
       signingOut++;
+      channel.post(reason === 'idle' ? 'signing-out-idle' : 'signing-out');
       const failure = await backend.signOut(scope, { forceClear }).then(noop, (error: unknown) => ({ error }));
       const endedMeanwhile = !--signingOut && endedWhileSigningOut;
       if (!signingOut) endedWhileSigningOut = false;

@@ -6,10 +6,12 @@ import type { ExpiryReason } from './types.js';
  * acted on directly (every tab shares the browser's cookies, so the server's answer to one is its
  * answer to all): `signed-out` (`signed-out-idle` for inactivity), or the server no longer accepting
  * the session (`expired`, `revoked`, `refresh-failed`), so no other tab repeats the request that
- * found it. The rest are cues for the receiving tab to ask the server itself: `signed-in`,
- * `extended`, `sessions-changed` (a revoke changed the list), `check`.
+ * found it. `signing-out` (`signing-out-idle`) comes before a sign-out's request: an end the
+ * receiving tab meets meanwhile (its SDK may learn of the sign-out before the sign-out's own
+ * message arrives) is that sign-out. The rest are cues for the receiving tab to ask the server
+ * itself: `signed-in`, `extended`, `sessions-changed` (a revoke changed the list), `check`.
  */
-export type TabMessage = keyof typeof ENDINGS | 'signed-in' | 'extended' | 'sessions-changed' | 'check';
+export type TabMessage = keyof typeof ENDINGS | keyof typeof SIGNING_OUT | 'signed-in' | 'extended' | 'sessions-changed' | 'check';
 
 /** The messages that end the session in the tab that hears them, and the reason that tab gives. */
 export const ENDINGS = {
@@ -20,7 +22,13 @@ export const ENDINGS = {
   'refresh-failed': 'refresh-failed',
 } as const satisfies Record<string, ExpiryReason>;
 
-const MESSAGES: readonly unknown[] = [...Object.keys(ENDINGS), 'signed-in', 'extended', 'sessions-changed', 'check'];
+/** The messages sent before a sign-out's request, and the ending each announces. */
+export const SIGNING_OUT = {
+  'signing-out': 'signed-out',
+  'signing-out-idle': 'signed-out-idle',
+} as const satisfies Record<string, keyof typeof ENDINGS>;
+
+const MESSAGES: readonly unknown[] = [...Object.keys(ENDINGS), ...Object.keys(SIGNING_OUT), 'signed-in', 'extended', 'sessions-changed', 'check'];
 
 export interface TabChannel {
   post(message: TabMessage): void;

@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { createSessionClient, restBackend, type SessionState } from '../../core/index.js';
 import { manualEnvironment } from '../support/manual-environment.js';
@@ -30,6 +31,36 @@ describe('across tabs', () => {
     expect(expiries(other.states)).toHaveLength(1);
     await expect(other.client.listSessions()).rejects.toThrow();
     expect(fake.requests.length).toBe(requestsBefore + 1); // the sign-out itself
+    other.client.dispose();
+  });
+
+  it('a session end the other tab finds while this tab signs out is that sign-out (signed-out-elsewhere), not a revocation', async () => {
+    const { fake, client, server } = setup();
+    fake.signIn();
+    await client.getSession();
+    const other = secondTab();
+    await other.client.getSession();
+    // What an SDK does: the other tab learns the session is gone before this tab's sign-out returns.
+    const heard: unknown[] = [];
+    const listener = new BroadcastChannel(`sessionkit:${restBackend({ baseUrl: BASE }).key}`);
+    listener.onmessage = (event) => heard.push(event.data.type);
+    server.use(
+      http.post(`${BASE}/signout`, async () => {
+        // Once this tab's cue has gone out (a kit without the cue goes on without it, and fails below).
+        await until(() => expect(heard).toContain('signing-out')).catch(() => {});
+        await tick(0);
+        fake.revokeFromElsewhere();
+        await other.client.getSession();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+
+    await client.signOut();
+
+    expect(other.client.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out-elsewhere' });
+    expect(expiries(other.states)).toEqual([{ status: 'signed-out', session: null, reason: 'signed-out-elsewhere' }]);
+    expect(client.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out' });
+    listener.close();
     other.client.dispose();
   });
 
