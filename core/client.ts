@@ -1,4 +1,4 @@
-import { ENDINGS, openTabChannel, SIGNING_OUT, type TabMessage } from './cross-tab.js';
+import { ENDINGS, openTabChannel, type TabMessage } from './cross-tab.js';
 import { browserEnvironment, type Environment } from './environment.js';
 import { NetworkError, ServerError, SessionExpiredError } from './errors.js';
 import { expiryScheduler } from './expiry-scheduler.js';
@@ -111,8 +111,8 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   /** Sign-outs of this tab in flight, and whether the session was found gone meanwhile. */
   let signingOut = 0;
   let endedWhileSigningOut = false;
-  /** Another tab is signing out: until when a session end found here is its sign-out, and how that ending is told. */
-  let signingOutElsewhere: { until: number; ending: keyof typeof ENDINGS } | undefined;
+  /** Until when a session end found here is another tab's sign-out under way, and the message that sign-out will send. */
+  let signingOutElsewhere: [until: number, ending?: TabMessage] = [0];
 
   const channel = openTabChannel(key, onTabMessage);
   const unwatchBackend = backend.watch?.(() => recheck());
@@ -170,7 +170,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
     // before its revoke resolves): `signOut` makes the transition, as `signed-out`.
     if (signingOut) endedWhileSigningOut = true;
     // Likewise while another tab signs out: it tells the others when its request is done.
-    else if (signingOutElsewhere && Date.now() < signingOutElsewhere.until) onTabMessage(signingOutElsewhere.ending);
+    else if (Date.now() < signingOutElsewhere[0]) onTabMessage(signingOutElsewhere[1]!);
     else if (!hasEnded(state)) {
       const known = state.session;
       // The server's code says why, where it does; otherwise a session that had time left was revoked.
@@ -229,14 +229,15 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   function onTabMessage(message: TabMessage) {
     const reason: ExpiryReason | undefined = ENDINGS[message as keyof typeof ENDINGS];
-    const ending = SIGNING_OUT[message as keyof typeof SIGNING_OUT];
-    if (ending || reason || message === 'signed-in') signingOutElsewhere = ending && { until: Date.now() + SIGNING_OUT_MS, ending };
-    if (ending) return;
-    if (reason) {
+    if (message.startsWith('signing-')) {
+      // `signing-out` announces `signed-out`, `signing-out-idle` announces `signed-out-idle`.
+      signingOutElsewhere = [Date.now() + SIGNING_OUT_MS, message.replace('signing', 'signed') as TabMessage];
+    } else if (reason) {
       if (!hasEnded(state)) endHere(reason === 'signed-out-elsewhere' || reason === 'idle' ? 'signed-out' : 'expired', reason);
     } else if (message === 'sessions-changed') {
       sessionsChanged();
     } else if (message === 'signed-in') {
+      signingOutElsewhere = [0];
       checkSession('session:signed-in').catch(noop);
     } else if (!hasEnded(state)) {
       if (message === 'extended') refresher.extendedElsewhere();

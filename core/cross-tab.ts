@@ -11,7 +11,7 @@ import type { ExpiryReason } from './types.js';
  * message arrives) is that sign-out. The rest are cues for the receiving tab to ask the server
  * itself: `signed-in`, `extended`, `sessions-changed` (a revoke changed the list), `check`.
  */
-export type TabMessage = keyof typeof ENDINGS | keyof typeof SIGNING_OUT | 'signed-in' | 'extended' | 'sessions-changed' | 'check';
+export type TabMessage = keyof typeof ENDINGS | 'signing-out' | 'signing-out-idle' | 'signed-in' | 'extended' | 'sessions-changed' | 'check';
 
 /** The messages that end the session in the tab that hears them, and the reason that tab gives. */
 export const ENDINGS = {
@@ -22,13 +22,7 @@ export const ENDINGS = {
   'refresh-failed': 'refresh-failed',
 } as const satisfies Record<string, ExpiryReason>;
 
-/** The messages sent before a sign-out's request, and the ending each announces. */
-export const SIGNING_OUT = {
-  'signing-out': 'signed-out',
-  'signing-out-idle': 'signed-out-idle',
-} as const satisfies Record<string, keyof typeof ENDINGS>;
-
-const MESSAGES: readonly unknown[] = [...Object.keys(ENDINGS), ...Object.keys(SIGNING_OUT), 'signed-in', 'extended', 'sessions-changed', 'check'];
+const MESSAGES: readonly unknown[] = [...Object.keys(ENDINGS), 'signing-out', 'signing-out-idle', 'signed-in', 'extended', 'sessions-changed', 'check'];
 
 export interface TabChannel {
   post(message: TabMessage): void;
