@@ -3,6 +3,7 @@
  * shapes (see support/fake-stytch-api.ts), and sessionkit's elements on the page.
  */
 import { StytchClient } from '@stytch/vanilla-js';
+import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../components/logout-button/define.js';
 import '../../components/session-expired/define.js';
@@ -11,7 +12,7 @@ import { stytchBackend } from '../../core/backends/stytch.js';
 import type { SessionClient } from '../../core/index.js';
 import { manualEnvironment } from '../support/manual-environment.js';
 import { runBackendContract } from '../unit/backends/contract.js';
-import { APP_SESSIONS, FakeStytchApi } from './support/fake-stytch-api.js';
+import { APP_SESSIONS, FakeStytchApi, STYTCH_API } from './support/fake-stytch-api.js';
 import { mount, newClient, part, recordEvents, until, worker } from './support.js';
 
 let page = 0;
@@ -159,6 +160,38 @@ describe('stytchBackend with the real Stytch SDK and the elements', () => {
     expect(client.getState().reason).toBe('revoked');
     expect(types(events)).toEqual(['sk-session-expired']);
     expect(events[0].detail).toEqual({ reason: 'revoked' });
+  });
+
+  it("another tab's Stytch SDK that learns of this tab's sign-out first ends that tab as signed-out-elsewhere, not revoked", async () => {
+    const { fake, publicToken, current, client } = await page(1);
+    // The other tab: its own SDK and client on the same cookies and the same sessionkit channel.
+    const otherStytch = new StytchClient(publicToken, { cookieOptions: { opaqueTokenCookieName: fake.cookieName, jwtCookieName: `${fake.cookieName}_jwt` } });
+    stytchClients.push(otherStytch);
+    const otherBackend = stytchBackend(otherStytch, { listUrl: APP_SESSIONS, retries: 0 });
+    const other = newClient({ backend: otherBackend, environment: manualEnvironment() });
+    await other.getSession();
+    expect(other.getState().status).toBe('active');
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel(`sessionkit:${otherBackend.key}`);
+    channel.onmessage = (event) => heard.push(event.data.type);
+    // Stytch revokes this tab's session, and before its answer reaches this tab, the other tab's SDK
+    // finds the session gone (its background refresh).
+    worker.use(
+      http.post(`${STYTCH_API}/sessions/revoke`, async () => {
+        await until(() => expect(heard).toContain('signing-out')).catch(() => {});
+        fake.revokeFromElsewhere(current.session_id);
+        await otherStytch.session.authenticate().catch(() => undefined);
+        await until(() => expect(other.getState().status).not.toBe('active'));
+        return HttpResponse.json({ data: { status_code: 200, request_id: 'request-id-test-revoke' } });
+      }),
+    );
+
+    await expect(client.signOut()).resolves.toEqual({ serverRevoked: true });
+    await settled(other);
+
+    expect(other.getState()).toEqual({ status: 'signed-out', session: null, reason: 'signed-out-elsewhere' });
+    expect(client.getState()).toMatchObject({ status: 'signed-out', reason: 'signed-out' });
+    channel.close();
   });
 
   it('a reload mid-session finds the same session, active, with no expiry', async () => {
