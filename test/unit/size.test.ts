@@ -30,7 +30,8 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * chunk sharing no module with the entry (one file instead of two) and the countdowns' strings
  * loaded with them: 21 333 B, OVER 0.1 by 310 B. The list building its formatters and row templates before it
  * asks for the rows (+58 B), less shared no-op, JSON and clone helpers: 21 332 B, OVER 0.1 by 309 B. A
- * shorter missing-client message (−49 B), then a tab about to sign out saying so first, so that an
+ * shorter missing-client message (−49 B), one `capabilitiesOf` for the backends (+36 B), then a tab
+ * about to sign out saying so first, so that an
  * end another tab meets meanwhile is told as that sign-out (+104 B), and `client.fetch` honouring
  * the backend's expired status (+3 B): 21 426 B, OVER 0.1 by 403 B. (The list of locale chunks stays in the entry: as
  * a chunk of its own it saved 188 B but made every non-English page fetch two files in a row.)
