@@ -1,9 +1,9 @@
-// Rewrites each built locale (dist/components/locales/xx.js) from `{ element: { key: text } }` to
-// `{ element: [text, …] }`, values in the order of the English table's keys. The keys are the same
+// Writes each built locale (dist/components/locales/xx.js) from its table (xx.json, which tsc copies
+// beside it), `{ element: { key: text } }`, as `{ element: [text, …] }`: the values in the order of
+// the English table's keys; the JSON is then removed, as nothing loads it. The keys are the same
 // in every locale and already on the page in the English tables, so shipping them again would cost
 // each locale a third of its bytes. Elements map the values back (components/internal/sk-element.ts).
-import { readdirSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const dist = new URL('../dist/components/', import.meta.url);
 const english = {
@@ -13,14 +13,15 @@ const english = {
 };
 
 for (const file of readdirSync(new URL('locales/', dist))) {
-  if (!file.endsWith('.js') || file === 'types.js') continue;
-  const url = new URL(`locales/${file}`, dist);
-  const { default: tables } = await import(pathToFileURL(url.pathname).href);
+  if (!file.endsWith('.json')) continue;
+  const json = new URL(`locales/${file}`, dist);
+  const tables = JSON.parse(readFileSync(json, 'utf8'));
   const compact = {};
   for (const [element, strings] of Object.entries(english)) {
     const missing = Object.keys(strings).filter((key) => !(key in tables[element]));
     if (missing.length) throw new Error(`${file}: ${element} lacks ${missing.join(', ')}`);
     compact[element] = Object.keys(strings).map((key) => tables[element][key]);
   }
-  writeFileSync(url, `export default ${JSON.stringify(compact)};\n`);
+  writeFileSync(new URL(file.replace(/json$/, 'js'), json), `export default ${JSON.stringify(compact)};\n`);
+  rmSync(json);
 }
