@@ -14,11 +14,11 @@ export const baseStyles = css`
     --_size: var(--sk-font-size, 0.875rem);
     --_text: var(--sk-color-text, light-dark(#1f2328, #f0f6fc));
     --_muted: var(--sk-color-muted, light-dark(#59636e, #9198a1));
-    --_surface: var(--sk-color-surface, light-dark(#ffffff, #0d1117));
+    --_surface: var(--sk-color-surface, light-dark(#fff, #0d1117));
     --_border: var(--sk-color-border, light-dark(#d1d9e0, #3d444d));
     --_accent: var(--sk-color-accent, light-dark(#0969da, #4493f8));
     --_danger: var(--sk-color-danger, light-dark(#cf222e, #f85149));
-    --_on-danger: light-dark(#ffffff, #0d1117);
+    --_on-danger: light-dark(#fff, #0d1117);
     --_subtle: light-dark(#f6f8fa, #151b23);
     --_radius: var(--sk-radius, 6px);
     --_space: var(--sk-space, 0.75rem);
