@@ -65,8 +65,7 @@ export const baseStyles = css`
   a.primary {
     background: var(--_accent);
   }
-  button.danger:hover:not(:disabled),
-  button.primary:hover:not(:disabled) {
+  button:is(.danger, .primary):hover:not(:disabled) {
     filter: brightness(1.1);
   }
   button[aria-disabled='true'] {
