@@ -25,10 +25,10 @@ export const baseStyles = css`
     font: var(--_size) / 1.5 var(--_font);
     color: var(--_text);
   }
-  :host([theme='dark']) {
+  :host([theme=dark]) {
     color-scheme: dark;
   }
-  :host([theme='light']) {
+  :host([theme=light]) {
     color-scheme: light;
   }
   :host([hidden]) {
@@ -51,7 +51,7 @@ export const baseStyles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  button:hover:not([aria-disabled='true'], :disabled, .danger, .primary) {
+  button:hover:not([aria-disabled=true], :disabled, .danger, .primary) {
     background: var(--_subtle);
   }
   button.danger,
@@ -68,7 +68,7 @@ export const baseStyles = css`
   button:is(.danger, .primary):hover:not(:disabled) {
     filter: brightness(1.1);
   }
-  button[aria-disabled='true'] {
+  button[aria-disabled=true] {
     cursor: default;
     opacity: 0.7;
   }

@@ -4,16 +4,16 @@ export const logoutButtonStyles = css`
   :host {
     display: inline-block;
   }
-  [part='base'] {
+  [part=base] {
     display: inline-flex;
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2);
   }
-  [part='message']:empty {
+  [part=message]:empty {
     display: none;
   }
-  [part='message'] {
+  [part=message] {
     flex-basis: 100%;
   }
 `;

@@ -26,17 +26,17 @@ export const sessionExpiredStyles = css`
   p {
     margin: 0 0 var(--_space);
   }
-  [part='countdown'] {
+  [part=countdown] {
     font-variant-numeric: tabular-nums;
   }
-  [part='actions'] {
+  [part=actions] {
     display: flex;
     flex-wrap: wrap;
     justify-content: flex-end;
     gap: calc(var(--_space) / 2);
     margin-block-start: calc(var(--_space) * 1.5);
   }
-  ::slotted([slot='reauth']) {
+  ::slotted([slot=reauth]) {
     display: block;
     margin-block: var(--_space);
   }
