@@ -35,7 +35,7 @@ export const baseStyles = css`
     display: none;
   }
   button,
-  a.button {
+  .button {
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -54,15 +54,13 @@ export const baseStyles = css`
   button:hover:not([aria-disabled=true], :disabled, .danger, .primary) {
     background: var(--_subtle);
   }
-  button.danger,
-  button.primary,
-  a.primary {
+  .danger,
+  .primary {
     color: var(--_on-danger);
     background: var(--_danger);
     border-color: transparent;
   }
-  button.primary,
-  a.primary {
+  .primary {
     background: var(--_accent);
   }
   button:is(.danger, .primary):hover:not(:disabled) {
