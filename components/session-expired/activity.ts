@@ -13,7 +13,7 @@ export type ActivityTracker = ReturnType<typeof trackActivity>;
  * @param onActivity Called on activity in this tab or another.
  * @param ignoreWithin Activity inside this node (the warning dialog itself) does not count: its buttons decide.
  */
-export function trackActivity(onActivity: () => void, ignoreWithin: () => Node | undefined) {
+export function trackActivity(onActivity: () => void, ignoreWithin: () => Node | null | undefined) {
   let lastActivity = Date.now();
   let lastWrite = 0;
   let listening = false;

@@ -14,19 +14,19 @@ import type { WarningPhase, Warnings } from './warnings.js';
 /** What the element is telling the user about, shown or not: nothing, a countdown, or the end. */
 type Phase = 'none' | WarningPhase | 'ended';
 
-const REASON_TEXT: Record<ExpiryReason, keyof SessionExpiredStrings> = {
-  expired: 'expired',
-  revoked: 'revoked',
-  'signed-out': 'expired',
+/** The reasons the dialog explains: every end but this tab's own sign-out. */
+type ToldReason = Exclude<ExpiryReason, 'signed-out'>;
+
+/** The string that explains each reason, where its key is not the reason itself. */
+const REASON_TEXT: Partial<Record<ToldReason, keyof SessionExpiredStrings>> = {
   'signed-out-elsewhere': 'signedOutElsewhere',
-  idle: 'idle',
   'refresh-failed': 'refreshFailed',
 };
 
 const ended = (state: SessionState): state is SessionState & { status: 'expired' | 'signed-out' } =>
   state.status === 'expired' || state.status === 'signed-out';
 /** Every end but this tab's own sign-out (that one is `sk-logout`'s) is one to explain. */
-const toTell = (reason: ExpiryReason | undefined): reason is ExpiryReason => !!reason && reason !== 'signed-out';
+const toTell = (reason: ExpiryReason | undefined): reason is ToldReason => !!reason && reason !== 'signed-out';
 
 /** The focused element, looking into shadow roots, so focus can go back there after the dialog. */
 function deepActiveElement(): HTMLElement | undefined {
@@ -106,7 +106,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   protected defaultStrings = endedStrings as SessionExpiredStrings;
   protected readonly stringsKey = 'sessionExpired';
   private phase: Phase = 'none';
-  #reason: ExpiryReason = 'expired';
+  #reason: ToldReason = 'expired';
   private announcement = '';
   /** The announcement is a failure, shown as well as spoken. */
   #failed = false;
@@ -131,8 +131,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
       this.phase = 'ended';
     }
     if (this.phase === 'warning' || this.phase === 'idle') this.#warnings?.announceTime();
-    this.open = this.phase !== 'none';
-    return this.open;
+    return (this.open = this.phase !== 'none');
   }
 
   /**
@@ -192,7 +191,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
         end: () => this.#end(),
         announce: (text, failed) => this.#announce(text, failed),
         fail: (error, action, message) => this.#reportFailure(error, action, message),
-        dialog: () => this.#dialog ?? undefined,
+        dialog: () => this.#dialog,
       });
       this.#warnings.schedule();
     }, () => {
@@ -228,7 +227,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     emit<SkErrorDetail>(this, 'sk-error', { error, action });
   }
 
-  #expire(reason: ExpiryReason) {
+  #expire(reason: ToldReason) {
     this.#end();
     // Kept even when nothing is shown now, so `show()` can show it later.
     this.#reason = reason;
@@ -292,7 +291,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   #renderBody(t: SessionExpiredStrings) {
-    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason]] as string) : this.#warnings?.renderBody(t);
+    return this.phase === 'ended' ? (t[REASON_TEXT[this.#reason] ?? (this.#reason as keyof SessionExpiredStrings)] as string) : this.#warnings?.renderBody(t);
   }
 
   #renderActions(t: SessionExpiredStrings) {

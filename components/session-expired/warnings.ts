@@ -40,7 +40,7 @@ export interface WarningsHost {
   end(): void;
   announce(text: string, failed?: boolean): void;
   fail(error: unknown, action: SkErrorAction, message?: string): void;
-  dialog(): Node | undefined;
+  dialog(): Node | null | undefined;
 }
 
 /**
