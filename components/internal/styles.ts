@@ -10,8 +10,6 @@ import { css } from 'lit';
  */
 export const baseStyles = css`
   :host {
-    --_font: var(--sk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
-    --_size: var(--sk-font-size, 0.875rem);
     --_text: var(--sk-color-text, light-dark(#1f2328, #f0f6fc));
     --_muted: var(--sk-color-muted, light-dark(#59636e, #9198a1));
     --_surface: var(--sk-color-surface, light-dark(#fff, #0d1117));
@@ -22,7 +20,7 @@ export const baseStyles = css`
     --_subtle: light-dark(#f6f8fa, #151b23);
     --_radius: var(--sk-radius, 6px);
     --_space: var(--sk-space, 0.75rem);
-    font: var(--_size) / 1.5 var(--_font);
+    font: var(--sk-font-size, 0.875rem) / 1.5 var(--sk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
     color: var(--_text);
   }
   :host([theme=dark]) {
