@@ -1,13 +1,11 @@
-import type { Context, ContextCallback } from '@lit/context';
+import { createContext, type ContextCallback } from '@lit/context';
 import type { SessionClient } from '../../core/client.js';
 
 /**
  * The key is global (`Symbol.for`), so two copies of the kit on one page still find each other's
  * provider. Undefined while a provider has no client (no `base-url` yet, or it was removed).
  */
-// Written as the key itself, which is all `createContext` returns: importing `@lit/context` for it
-// would bundle its license comments too.
-export const clientContext = Symbol.for('sessionkit.client') as Context<symbol, SessionClient | undefined>;
+export const clientContext = createContext<SessionClient | undefined>(Symbol.for('sessionkit.client'));
 
 type ContextEventType = 'context-request' | 'context-provider';
 
