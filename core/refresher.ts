@@ -8,6 +8,12 @@ import type { ExpiryReason, Session, SessionBackend } from './types.js';
 /** The error every call that meets an ended session rejects with. */
 export const expiredError = (code = 'session_ended') => new SessionExpiredError(code, 401);
 
+/** A session check that finds no session answers null instead of ending it. */
+const nullIfExpired = (error: unknown) => {
+  if (error instanceof SessionExpiredError) return null;
+  throw error;
+};
+
 /** What the refresher needs from the client that owns the state. */
 export interface RefresherHost {
   backend: SessionBackend;
@@ -90,7 +96,7 @@ export function createRefresher(host: RefresherHost): Refresher {
   async function runRefresh(staleSince: number): Promise<Session> {
     const start = generation();
     try {
-      const session = await withTabLock(`sessionkit:refresh:${key}`, async () => {
+      const session = await withTabLock(`sessionkit:refresh:${key}`, async (waited) => {
         // The session ended (in another tab, say) while this tab waited: there is nothing to refresh.
         if (generation() !== start) throw expiredError();
         // Another tab refreshed after the failed request left (while it was in flight, or while
@@ -99,7 +105,12 @@ export function createRefresher(host: RefresherHost): Refresher {
         const stampedAfter = Number(stamp.at) > staleSince;
         try {
           if (stampedAfter && typeof stamp.code === 'string') throw expiredError(stamp.code);
-          const answer = extendedElsewhereAt > staleSince || stampedAfter ? await backend.getSession() : await backend.refresh!();
+          // A tab that waited for the lock waited for another tab's refresh, whose stamp may not
+          // have arrived yet: the session as it is now is asked for first, and refreshed only if gone.
+          const answer =
+            extendedElsewhereAt > staleSince || stampedAfter
+              ? await backend.getSession()
+              : (waited && (await backend.getSession().catch(nullIfExpired))) || (await backend.refresh!());
           const fresh = answer && localTime(answer);
           if (!fresh) throw expiredError('unauthenticated');
           // Without storage, the message alone tells the other tabs.

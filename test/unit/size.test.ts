@@ -34,20 +34,23 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * about to sign out saying so first, so that an
  * end another tab meets meanwhile is told as that sign-out (+104 B), and `client.fetch` honouring
  * the backend's expired status (+3 B): 21 426 B, OVER 0.1 by 403 B. A leaner theme and expired dialog
- * (about −30 B): 21 396 B, OVER 0.1 by 373 B. (The list of locale chunks stays in the entry: as
+ * (about −30 B): 21 396 B, OVER 0.1 by 373 B. A tab granted the refresh lock after waiting asks for
+ * the session before refreshing (+43 B): 21 439 B, OVER 0.1 by 416 B. (The list of locale chunks stays in the entry: as
  * a chunk of its own it saved 188 B but made every non-English page fetch two files in a row.)
  * Regression ceiling (rounded up to 64) until the kit is slimmed down.
  */
-const KIT_CEILING = 21_440;
+const KIT_CEILING = 21_504;
 /**
  * `sessionkit/core`: target 4 096 B; measured 5 004 B at 0.1, 5 995 B at 0.2 (the sessions store
  * ~600 B, moved here from the list element; session ends shared across tabs and the split into
  * single-job modules the rest), 6 100 B with the shared backend transport and a sign-out of this tab
  * never read as an expiry; 6 102 B with one no-op and one JSON reader shared by every module; 6 196 B
- * with the signing-out cue across tabs and the backend's expired status for `client.fetch`.
+ * with the signing-out cue across tabs and the backend's expired status for `client.fetch`; 6 294 B
+ * with a tab granted the refresh lock after waiting asking for the session before refreshing (another
+ * tab's stamp may not have reached it yet).
  * Regression ceiling (rounded up to 64).
  */
-const CORE_CEILING = 6_208;
+const CORE_CEILING = 6_336;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
  * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
