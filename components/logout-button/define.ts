@@ -6,9 +6,3 @@ export type { SkErrorAction, SkErrorDetail, SkLogoutDetail, SkLogoutRequestDetai
 export type { LogoutButtonStrings } from './strings.js';
 
 if (!customElements.get('sk-logout-button')) customElements.define('sk-logout-button', SkLogoutButton);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sk-logout-button': SkLogoutButton;
-  }
-}

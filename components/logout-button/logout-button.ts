@@ -130,3 +130,9 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
     </div>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-logout-button': SkLogoutButton;
+  }
+}

@@ -6,9 +6,3 @@ export type { SkErrorAction, SkErrorDetail } from '../internal/events.js';
 export type { SessionExpiredStrings } from './strings.js';
 
 if (!customElements.get('sk-session-expired')) customElements.define('sk-session-expired', SkSessionExpired);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sk-session-expired': SkSessionExpired;
-  }
-}

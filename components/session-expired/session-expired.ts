@@ -321,3 +321,9 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
     </dialog>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-session-expired': SkSessionExpired;
+  }
+}

@@ -6,9 +6,3 @@ export type { SkErrorAction, SkErrorDetail, SkLogoutDetail, SkLogoutRequestDetai
 export type { SessionListStrings } from './strings.js';
 
 if (!customElements.get('sk-session-list')) customElements.define('sk-session-list', SkSessionList);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sk-session-list': SkSessionList;
-  }
-}

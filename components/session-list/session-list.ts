@@ -432,3 +432,9 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     return sessionRow(row, t, fmt, actions);
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-session-list': SkSessionList;
+  }
+}

@@ -3,9 +3,3 @@ import { SkSessionProvider } from './session-provider.js';
 export { SkSessionProvider };
 
 if (!customElements.get('sk-session-provider')) customElements.define('sk-session-provider', SkSessionProvider);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'sk-session-provider': SkSessionProvider;
-  }
-}

@@ -108,3 +108,9 @@ export class SkSessionProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sk-session-provider': SkSessionProvider;
+  }
+}
