@@ -52,6 +52,9 @@ describe('validating what the server sends', () => {
       token: 'eyJhbGciOi.secret',
     });
     expect(session).toEqual({ id: 's', current: false, authMethods: ['password', 'totp'], device: { browser: 'Chrome' } });
+    // Absent means absent, not a key holding undefined: spreads, `in` and structuredClone see only what was sent.
+    expect(Object.keys(session!)).toEqual(['id', 'current', 'authMethods', 'device']);
+    expect(Object.keys(session!.device!)).toEqual(['browser']);
   });
 
   it('leaves out a device and sign-in methods with nothing usable in them', () => {
