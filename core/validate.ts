@@ -40,7 +40,7 @@ function deviceOf(value: unknown): Session['device'] {
  * Unknown fields are dropped and optional fields of the wrong type become absent, so nothing the
  * server sends can reach the page except as plain strings, dates and booleans. Each field is read
  * by name, in straight-line code: a list of thousands is read cold, between its bytes arriving and
- * its first paint, where a loop over a table of field readers costs several times as much.
+ * its first paint, where a loop over a table of field readers is measurably slower.
  */
 export function parseSession(raw: unknown): Session | undefined {
   if (!isObject(raw) || !isSessionId(raw.id)) return undefined;
