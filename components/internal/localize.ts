@@ -75,9 +75,17 @@ export function expand(table: LocaleTables[string], english: object): Record<str
   return Object.fromEntries(Object.keys(english).map((key, index) => [key, table[index]]));
 }
 
+/**
+ * A message's pieces: its text, and the value of each `{name}` placeholder as it is (a template, say),
+ * in order. A placeholder without a value stays as written.
+ */
+export function formatParts<T>(template: string, values: Record<string, T>): Array<string | T> {
+  return template.split(/\{(\w+)\}/).map((piece, index) => (index % 2 ? (values[piece] ?? `{${piece}}`) : piece));
+}
+
 /** Fills `{name}` placeholders; values are text and stay text when rendered. */
 export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => String(values[name] ?? match));
+  return formatParts(template, values).join('');
 }
 
 export function plural(message: Plural | string, count: number, lang: string): string {

@@ -10,12 +10,15 @@ import type { SessionListStrings } from './strings.js';
  */
 const parsedAgents = new WeakMap<Session, ParsedUserAgent>();
 
-/** The device's type and a label such as "Chrome on macOS", from what the backend says or the user agent. */
-export function describeDevice(session: Session, t: SessionListStrings): { type: DeviceType; label: string } {
+/**
+ * The device's type and a label such as "Chrome on macOS", from what the backend says or the user
+ * agent; `ownName` when the label is the device's own name, as the server gave it.
+ */
+export function describeDevice(session: Session, t: SessionListStrings): { type: DeviceType; label: string; ownName?: string } {
   let parsed = parsedAgents.get(session);
   if (!parsed) parsedAgents.set(session, (parsed = parseUserAgent(session.userAgent)));
   const { type = parsed.type, browser = parsed.browser, os = parsed.os, name } = session.device ?? {};
-  return { type, label: name ?? (browser && os ? format(t.device, { browser, os }) : (browser ?? os ?? t.unknownDevice)) };
+  return { type, ownName: name, label: name ?? (browser && os ? format(t.device, { browser, os }) : (browser ?? os ?? t.unknownDevice)) };
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -65,6 +68,10 @@ export interface RowText {
   session: Session;
   type: DeviceType;
   label: string;
+  /** The device's own name, when the server gave one: the label is then data, shown in its own direction. */
+  ownName?: string;
+  /** The number that tells this row from others alike in every detail (in `label` already). */
+  number?: number;
   ip?: string;
   location?: string;
   methods?: string;
@@ -106,7 +113,7 @@ function repeats<T>(items: T[], key: (item: T) => string) {
  */
 export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Formatters, { hideIp, hideLocation }: DescribeOptions): RowText[] {
   const rows = sessions.map((session): RowText => {
-    const { type, label } = describeDevice(session, t);
+    const { type, label, ownName } = describeDevice(session, t);
     const { lastActiveAt, createdAt, authMethods } = session;
     const methods = authMethods?.map((method) => {
       const name = (t as Record<string, unknown>)[`method_${method}`];
@@ -117,6 +124,7 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
       session,
       type,
       label,
+      ownName,
       name: label,
       ip: hideIp ? undefined : session.ipAddress,
       location: hideLocation ? undefined : session.location,
@@ -137,8 +145,9 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
   }
   for (const group of repeats(rows, (row) => row.name)) {
     group.forEach((row, index) => {
-      row.name = format(t.deviceNumber, { device: row.name, number: index + 1 });
-      row.label = format(t.deviceNumber, { device: row.label, number: index + 1 });
+      row.number = index + 1;
+      row.name = format(t.deviceNumber, { device: row.name, number: row.number });
+      row.label = format(t.deviceNumber, { device: row.label, number: row.number });
     });
   }
   return rows;

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { formatParts } from '../internal/localize.js';
 import type { Formatters, RowText } from './describe.js';
 import { deviceIcon } from './icons.js';
 import type { SessionListStrings } from './strings.js';
@@ -8,6 +9,17 @@ const time = (date: Date | undefined, text: string | undefined, part: string, fm
   date && text ? html`<time part=${part} datetime=${date.toISOString()} title=${fmt.exact(date)}>${text}</time>` : nothing;
 
 const detail = (part: string, text: string | undefined) => (text ? html`<span part=${part}><bdi>${text}</bdi></span>` : nothing);
+
+/**
+ * The label as shown. Its words follow the list's direction, so "Chrome on macOS" reads in the
+ * order its language puts them, right to left in Arabic too; a name the server gave the device is
+ * data, isolated in a `<bdi>` to take its own direction, and only the number beside it follows the list.
+ */
+function label(row: RowText, t: SessionListStrings) {
+  if (!row.ownName) return row.label;
+  const name = html`<bdi>${row.ownName}</bdi>`;
+  return row.number ? formatParts(t.deviceNumber, { device: name, number: row.number }) : name;
+}
 
 /**
  * What one session's list row (`<li part="row">`) holds. Every value from the server is bound as
@@ -20,7 +32,7 @@ export function sessionRow(row: RowText, t: SessionListStrings, fmt: Formatters,
   // No whitespace inside the detail lines: an empty line collapses with :empty.
   return html`${deviceIcon(row.type)}
     <div class="main">
-      <div class="title"><span part="label">${row.label}</span>${session.current ? html`<span part="badge">${t.thisDevice}</span>` : nothing}</div>
+      <div class="title"><span part="label">${label(row, t)}</span>${session.current ? html`<span part="badge">${t.thisDevice}</span>` : nothing}</div>
       <div part="details" class="muted">${detail('ip', row.ip)}${detail('location', row.location)}${detail('methods', row.methods)}</div>
       <div part="times" class="muted">${time(lastActive, row.lastActive, 'last-active', fmt)}${time(session.createdAt, row.created, 'created', fmt)}</div>
     </div>

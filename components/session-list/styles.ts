@@ -8,7 +8,8 @@ import { css } from 'lit';
  *   piece. Only hostile lengths (a 10 000-character "device name") are cut, after three lines.
  * - In a narrow row (a phone) each detail and each time takes a line of its own, without separators: a
  *   wrapped "· Signed in …" would start a line with a dot. The row's middle is a size container for that.
- * - Data takes its own direction (`unicode-bidi: plaintext`, `<bdi>`): an IP address stays left-to-right on a right-to-left page.
+ * - Data takes its own direction (`<bdi>`): an IP address stays left-to-right on a right-to-left page. The
+ *   label is the kit's words ("Chrome on macOS") in the list's direction, with only a device's own name isolated.
  * - The separator goes before every detail but the first, written `:not(:first-child)`, not `* + *`:
  *   with that universal sibling selector Chromium restyles every row when one is removed.
  * - The status region is never `display: none`, so it stays in the accessibility tree and is announced.
@@ -60,7 +61,6 @@ export const sessionListStyles = css`
   }
   [part=label] {
     font-weight: 600;
-    unicode-bidi: plaintext;
   }
   [part=label],
   [part=details] {
