@@ -70,7 +70,7 @@ export interface RowText {
   label: string;
   /** The device's own name, when the server gave one: the label is then data, shown in its own direction. */
   ownName?: string;
-  /** The number that tells this row from others alike in every detail (in `label` already). */
+  /** The number that tells this row from others alike in every detail, shown after `label` (`deviceNumber`). */
   number?: number;
   ip?: string;
   location?: string;
@@ -147,7 +147,6 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
     group.forEach((row, index) => {
       row.number = index + 1;
       row.name = format(t.deviceNumber, { device: row.name, number: row.number });
-      row.label = format(t.deviceNumber, { device: row.label, number: row.number });
     });
   }
   return rows;

@@ -11,14 +11,13 @@ const time = (date: Date | undefined, text: string | undefined, part: string, fm
 const detail = (part: string, text: string | undefined) => (text ? html`<span part=${part}><bdi>${text}</bdi></span>` : nothing);
 
 /**
- * The label as shown. Its words follow the list's direction, so "Chrome on macOS" reads in the
- * order its language puts them, right to left in Arabic too; a name the server gave the device is
- * data, isolated in a `<bdi>` to take its own direction, and only the number beside it follows the list.
+ * The label as shown, numbered when it needs to be. Its words follow the list's direction, so
+ * "Chrome on macOS" reads in the order its language puts them, right to left in Arabic too; a name
+ * the server gave the device is data, isolated in a `<bdi>` to take its own direction.
  */
 function label(row: RowText, t: SessionListStrings) {
-  if (!row.ownName) return row.label;
-  const name = html`<bdi>${row.ownName}</bdi>`;
-  return row.number ? formatParts(t.deviceNumber, { device: name, number: row.number }) : name;
+  const device = row.ownName ? html`<bdi>${row.ownName}</bdi>` : row.label;
+  return row.number ? formatParts(t.deviceNumber, { device, number: row.number }) : device;
 }
 
 /**
