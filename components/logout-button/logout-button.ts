@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { SessionClient } from '../../core/client.js';
 import type { SignOutScope } from '../../core/index.js';
+import { confirmation } from '../internal/confirmation.js';
 import { emit, type SkErrorDetail, type SkLogoutDetail, type SkLogoutRequestDetail } from '../internal/events.js';
 import { navigate } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
@@ -111,11 +112,7 @@ export class SkLogoutButton extends SkElement<LogoutButtonStrings> {
       this.scope === 'others' ? [t.logOutOthers, t.confirmOthers] : this.scope === 'all' ? [t.logOutAll, t.confirmAll] : [t.logOut, t.confirmCurrent];
     return html`<div part="base">
       ${this.confirming
-        ? html`<div part="confirm" role="group" aria-labelledby="question" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.#cancelConfirm()}>
-            <span part="confirm-message" id="question">${question}</span>
-            <button part="confirm-button" class="danger" @click=${() => this.#logOut(client)}>${t.confirmAction}</button>
-            <button part="cancel-button" @click=${this.#cancelConfirm}>${t.cancel}</button>
-          </div>`
+        ? confirmation(question, '', t.confirmAction, t.cancel, () => this.#logOut(client), () => this.#cancelConfirm())
         : html`<button
             part="button"
             ?disabled=${this.disabled}

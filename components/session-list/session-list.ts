@@ -4,6 +4,7 @@ import { SessionsController } from '../../core/controllers/sessions-controller.j
 import { ReauthRequiredError } from '../../core/errors.js';
 import { LOADING, type SessionsSnapshot } from '../../core/sessions-store.js';
 import { hasEnded, type Session, type SessionState } from '../../core/types.js';
+import { confirmation } from '../internal/confirmation.js';
 import { emit, type SkErrorDetail, type SkLogoutDetail, type SkLogoutRequestDetail } from '../internal/events.js';
 import { format } from '../internal/localize.js';
 import { SkElement } from '../internal/sk-element.js';
@@ -12,7 +13,7 @@ import { describeDevice, describeRows, formatters, type Formatters, type RowText
 import { sessionRow } from './row.js';
 import { sessionListStrings, type SessionListStrings } from './strings.js';
 import { sessionListStyles } from './styles.js';
-import { confirmation, skeleton, stateMessage } from './templates.js';
+import { skeleton, stateMessage } from './templates.js';
 import type {
   SessionListAction,
   SkOtherSessionsRevokeDetail,
@@ -342,9 +343,13 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     const { rows } = this.#visible;
     const others = this.#visible.others.length;
     const shown = rows.slice(0, this.pages * this.#size);
-    const list = shown.length ? this.#renderRows(shown, t, revoke) : nothing;
+    return this.#listView(shown.length ? this.#renderRows(shown, t, revoke) : nothing, shown.length < rows.length, others, revokeOthers, t);
+  }
+
+  /** The list, "Show more" when more rows are left, and below them the empty note or "Sign out of all other devices". */
+  #listView(list: unknown, more: boolean, others: number, revokeOthers: boolean, t: SessionListStrings) {
     return html`${list}
-    ${shown.length < rows.length ? html`<button part="show-more" @click=${this.#showMore}>${t.showMore}</button>` : nothing}
+    ${more ? html`<button part="show-more" @click=${this.#showMore}>${t.showMore}</button>` : nothing}
     ${!others
       ? html`<p part="empty" class="muted"><slot name="empty">${t.empty}</slot></p>`
       : revokeOthers
@@ -385,9 +390,10 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   }
 
   /**
-   * Before the list is asked for, draws a row of this device and two of others off-screen, once per
-   * locale: the page's first `Intl` formatters (tens of milliseconds of ICU set-up in Chromium), Lit's
-   * row templates and the code that fills them are then ready when the data arrives, and the rows
+   * Before the list is asked for, draws a row of this device, three of others and what surrounds
+   * them off-screen, once per locale: the page's first `Intl` formatters (tens of milliseconds of ICU
+   * set-up in Chromium), every template of a list (each device icon, a numbered row, a device's own
+   * name, "Show more"…) and the code that fills them are then ready when the data arrives, and the rows
    * follow the response at once. Done before the request, not while it is on its way: a fast server
    * answers within that set-up, and its answer would wait for it.
    */
@@ -397,9 +403,14 @@ export class SkSessionList extends SkElement<SessionListStrings> {
     prepared.add(locale);
     const fmt = formatters(locale);
     const createdAt = new Date();
-    // Two alike other devices: alike rows show their time of day, whose formatter is built too.
-    const samples = [true, false, false].map((current, index) => ({ id: `\0${index}`, current, createdAt, lastActiveAt: createdAt, ipAddress: '-', location: '-', authMethods: ['password'] }));
-    for (const row of describeRows(samples, t, fmt, this)) render(this.#row(row, t, fmt, true), document.createElement('li'), { host: this });
+    // Two alike other devices: alike rows show their time of day, whose formatter is built too, and
+    // are numbered. Every device type has its icon, and a device's own name its isolation.
+    const devices = [{ type: 'desktop' }, { type: 'mobile' }, { type: 'tablet' }, { type: 'unknown', name: '-' }] as const;
+    const samples = devices.map((device, index) => ({ id: `\0${index}`, current: !index, device, createdAt, lastActiveAt: createdAt, ipAddress: '-', location: '-', authMethods: ['password'] }));
+    const scratch = () => document.createElement('li');
+    for (const row of describeRows(samples, t, fmt, this)) render(this.#row(row, t, fmt, true), scratch(), { host: this });
+    // And what surrounds the rows: "Show more", "Sign out of all other devices", the empty note.
+    for (const others of [0, 1]) render(this.#listView(nothing, true, others, true, t), scratch(), { host: this });
   }
 
   #createList() {
@@ -412,7 +423,8 @@ export class SkSessionList extends SkElement<SessionListStrings> {
 
   #confirm(question: string, onConfirm: () => void) {
     const delay = this.sessionClient!.capabilities.revocationDelay;
-    return confirmation(question, delay ? this.plural(this.t.delayNote, Math.ceil(delay / 60)) : '', onConfirm, () => this.#cancel(), this.t);
+    const t = this.t;
+    return confirmation(question, delay ? this.plural(t.delayNote, Math.ceil(delay / 60)) : '', t.confirm, t.cancel, onConfirm, () => this.#cancel());
   }
 
   #row(row: RowText, t: SessionListStrings, fmt: Formatters, canRevoke: boolean) {

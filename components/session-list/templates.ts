@@ -9,12 +9,3 @@ export const skeleton = (t: SessionListStrings) =>
 export const stateMessage = (view: 'error' | 'reauth' | 'unsupported', t: SessionListStrings, retry: () => void) =>
   html`<p part="message" class=${view === 'error' ? 'error' : ''}>${view === 'error' ? t.loadFailed : view === 'reauth' ? t.reauth : t.unsupported}</p>
     ${view === 'unsupported' ? nothing : html`<button part="retry-button" @click=${retry}>${t.retry}</button>`}`;
-
-/** The in-place confirmation: a question, an optional note, Confirm (destructive) and Cancel; Escape cancels. */
-export const confirmation = (question: string, note: string, confirm: () => void, cancel: () => void, t: SessionListStrings) =>
-  html`<div part="confirm" role="group" aria-labelledby="question" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && cancel()}>
-    <p part="confirm-message" id="question">${question}</p>
-    ${note ? html`<p part="confirm-note">${note}</p>` : nothing}
-    <button part="confirm-button" class="danger" @click=${confirm}>${t.confirm}</button>
-    <button part="cancel-button" @click=${cancel}>${t.cancel}</button>
-  </div>`;
