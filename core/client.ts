@@ -3,7 +3,7 @@ import { browserEnvironment, type Environment } from './environment.js';
 import { NetworkError, ServerError, SessionExpiredError } from './errors.js';
 import { expiryScheduler } from './expiry-scheduler.js';
 import { noop } from './noop.js';
-import { pendingSignOuts } from './pending-sign-out.js';
+import { isPendingFor, pendingSignOuts } from './pending-sign-out.js';
 import { watchEnvironment, within } from './rechecks.js';
 import { createRefresher, expiredError } from './refresher.js';
 import { sessionFetch } from './session-fetch.js';
@@ -108,9 +108,12 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   let generation = 0;
   let lastCheckAt = -Infinity;
   let detachRechecks: (() => void) | undefined;
-  /** Sign-outs of this tab in flight, and whether the session was found gone meanwhile. */
+  /**
+   * Sign-outs of this tab in flight, and whether the session was found gone meanwhile: `true`
+   * when found here, or the message of the other tab that told of its end.
+   */
   let signingOut = 0;
-  let endedWhileSigningOut = false;
+  let endedWhileSigningOut: boolean | TabMessage = false;
   /** Until when a session end found here is another tab's sign-out under way, and the message that sign-out will send. */
   let signingOutElsewhere: [until: number, ending?: TabMessage] = [0];
 
@@ -189,7 +192,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
 
   function applySession(session: Session | null): Session | null {
     const pendingSignOut = pending.get();
-    if (pendingSignOut && session && (!pendingSignOut.id || pendingSignOut.id === session.id)) {
+    if (pendingSignOut && session && isPendingFor(pendingSignOut, session)) {
       // The user signed out here while the server was unreachable: finish that, do not sign them back in.
       pending.retry();
       if (!hasEnded(state)) setState('signed-out', null, 'signed-out');
@@ -233,13 +236,17 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       // `signing-out` announces `signed-out`, `signing-out-idle` announces `signed-out-idle`.
       signingOutElsewhere = [Date.now() + SIGNING_OUT_MS, message.replace('signing', 'signed') as TabMessage];
     } else if (reason) {
-      if (!hasEnded(state)) endHere(reason === 'signed-out-elsewhere' || reason === 'idle' ? 'signed-out' : 'expired', reason);
+      // While this tab signs out, an end another tab tells of is that sign-out, told as this tab's own.
+      if (signingOut) endedWhileSigningOut = message;
+      else if (!hasEnded(state)) endHere(reason === 'signed-out-elsewhere' || reason === 'idle' ? 'signed-out' : 'expired', reason);
     } else if (message === 'sessions-changed') {
       sessionsChanged();
     } else if (message === 'signed-in') {
       signingOutElsewhere = [0];
       checkSession('session:signed-in').catch(noop);
     } else if (!hasEnded(state)) {
+      // A tab whose sign-out failed says `check`: an end found here is no longer that sign-out.
+      if (message === 'check') signingOutElsewhere = [0];
       if (message === 'extended') refresher.extendedElsewhere();
       recheck();
     }
@@ -279,15 +286,19 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       const endedMeanwhile = !--signingOut && endedWhileSigningOut;
       if (!signingOut) endedWhileSigningOut = false;
       if (failure) {
-        // Nothing was signed out, yet the session had ended anyway: that end is told as usual.
         if (!forceClear) {
-          if (endedMeanwhile) endSession();
+          // Nothing was signed out, yet the session had ended anyway: that end is told as usual.
+          if (endedMeanwhile === true) endSession();
+          else if (endedMeanwhile) onTabMessage(endedMeanwhile);
+          // Otherwise the other tabs no longer take an end they find for this sign-out.
+          else channel.post('check');
           throw failure.error;
         }
         serverRevoked = false;
-        pending.set({ scope, id });
+        pending.set({ scope, id, at: Date.now() });
       }
-      setState('signed-out', null, reason);
+      // One transition per end: a session that had already ended keeps the reason it ended with.
+      if (!hasEnded(state)) setState('signed-out', null, reason);
       channel.post(reason === 'idle' ? 'signed-out-idle' : 'signed-out');
       return { serverRevoked };
     });
@@ -369,10 +380,11 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       stopExpiry();
       channel.close();
       abortRequests();
+      closeSessions();
     },
   };
   // The store works through the client's public API only, so it is made once the client exists.
-  const [sessions, storeChanged] = createSessionsStore(client, env, focusThrottle * 1000);
+  const [sessions, storeChanged, closeSessions] = createSessionsStore(client, env, focusThrottle * 1000);
   client.sessions = sessions;
   return client;
 }

@@ -1,7 +1,7 @@
 import type { Environment } from './environment.js';
 import { noop } from './noop.js';
 import { readStored, writeStored } from './storage.js';
-import type { SessionBackend, SignOutScope } from './types.js';
+import type { Session, SessionBackend, SignOutScope } from './types.js';
 
 /**
  * A sign-out the server has not confirmed yet (see `signOut({ forceClear })`). The marker holds
@@ -11,6 +11,18 @@ import type { SessionBackend, SignOutScope } from './types.js';
 export interface PendingSignOut {
   scope: SignOutScope;
   id?: string;
+  /** When the user signed out (this browser's clock): without an id, a session created later is a newer sign-in. */
+  at?: number;
+}
+
+/**
+ * Whether `session` is the one the pending sign-out is for: the same id, or, when the page never
+ * learnt the id (offline from its load), a session that existed when the user signed out.
+ */
+export function isPendingFor({ id, at }: PendingSignOut, session: Session): boolean {
+  if (id) return id === session.id;
+  const created = session.createdAt?.getTime();
+  return !(created && at && created > at);
 }
 
 export interface PendingSignOuts {
@@ -26,8 +38,9 @@ export interface PendingSignOuts {
 /** The pending sign-out of `backend`, read from storage (untrusted: only a known scope and a string id are taken). */
 export function pendingSignOuts(backend: SessionBackend, env: Environment): PendingSignOuts {
   const key = `sessionkit:signout-pending:${backend.key}`;
-  const { scope, id } = (readStored(key) ?? {}) as Partial<Record<keyof PendingSignOut, unknown>>;
-  let pending: PendingSignOut | undefined = scope === 'current' || scope === 'all' ? { scope, id: typeof id === 'string' ? id : undefined } : undefined;
+  const { scope, id, at } = (readStored(key) ?? {}) as Partial<Record<keyof PendingSignOut, unknown>>;
+  let pending: PendingSignOut | undefined =
+    scope === 'current' || scope === 'all' ? { scope, id: typeof id === 'string' ? id : undefined, at: Number(at) || undefined } : undefined;
   let stopped = false;
   let detach: (() => void) | undefined;
 

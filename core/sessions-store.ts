@@ -49,8 +49,15 @@ export const LOADING: SessionsSnapshot = { status: 'loading', sessions: [] };
 const order = (a: Session, b: Session) => +b.current - +a.current || lastSeen(b) - lastSeen(a);
 const lastSeen = ({ lastActiveAt, createdAt }: Session) => (lastActiveAt ?? createdAt)?.getTime() || 0;
 
-/** The store and, for the client that owns it, the function that tells it the sessions changed. */
-export function createSessionsStore(client: SessionClient, env: Environment, focusThrottleMs: number): [store: SessionsStore, changed: () => void] {
+/**
+ * The store and, for the client that owns it, the functions that tell it the sessions changed and
+ * that stop it for good (the client is disposed: no listener, request or poller is left).
+ */
+export function createSessionsStore(
+  client: SessionClient,
+  env: Environment,
+  focusThrottleMs: number,
+): [store: SessionsStore, changed: () => void, close: () => void] {
   let snapshot = LOADING;
   /** The last list the server sent, in order. */
   let listed: readonly Session[] = [];
@@ -122,6 +129,12 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
   }
 
   let offState: (() => void) | undefined;
+  /** The last subscriber left: the request in flight is called off, and the state no longer followed. */
+  function leave() {
+    connection?.abort();
+    offState?.();
+  }
+
   const store: SessionsStore = {
     getSnapshot: () => snapshot,
     subscribe(listener, seconds = 0) {
@@ -137,10 +150,7 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
       watch();
       return () => {
         if (!listeners.delete(entry)) return;
-        if (!listeners.size) {
-          connection?.abort();
-          offState?.();
-        }
+        if (!listeners.size) leave();
         watch();
       };
     },
@@ -152,5 +162,11 @@ export function createSessionsStore(client: SessionClient, env: Environment, foc
         () => client.revokeOtherSessions(),
       ),
   };
-  return [store, () => listeners.size && refetchQuietly()];
+  function close() {
+    listeners.clear();
+    leave();
+    watch();
+  }
+
+  return [store, () => listeners.size && refetchQuietly(), close];
 }

@@ -35,7 +35,11 @@ export function sharedRequests(): [run: RunShared, abortAll: () => void, forget:
       return new Promise((resolve, reject) => {
         const stopListening = onAbort(signal, () => {
           reject(new NetworkError('aborted'));
-          if (!--waiting) controller.abort();
+          if (--waiting) return;
+          // No one is left: the request is called off, and the next caller starts a new one rather
+          // than joining one that can only fail (a list moved in the page, React's StrictMode).
+          controller.abort();
+          if (flights.get(key) === join) flights.delete(key);
         });
         promise.then(resolve, reject).finally(stopListening);
       });

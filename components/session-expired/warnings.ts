@@ -104,10 +104,13 @@ export class Warnings {
     // Activity only matters with an idle timeout: without one, no listeners are left on the page.
     if (idle && host.element.isConnected) this.#activity.start();
     else this.#activity.stop();
-    if (!client || client.getState().status !== 'active' || host.phase() !== 'none') return;
+    const status = client?.getState().status;
+    // With the server out of reach (degraded) the session is still there, and inactivity still
+    // signs it out; only the pre-expiry warning waits for the server.
+    if (!client || !(status === 'active' || status === 'degraded') || host.phase() !== 'none') return;
     const left = client.expiresIn();
     const warning = this.#warningSeconds;
-    if (warning && left !== undefined && left > 0) {
+    if (status === 'active' && warning && left !== undefined && left > 0) {
       this.#warnTimer = setTimeout(
         () => {
           const remaining = client.expiresIn() ?? 0;

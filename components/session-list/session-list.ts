@@ -150,6 +150,8 @@ export class SkSessionList extends SkElement<SessionListStrings> {
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
     this.#sessions.refreshInterval = this.refreshInterval;
+    // A client taken away (property cleared, provider gone) is no longer followed.
+    if (!this.sessionClient) this.#sessions.client = undefined;
   }
 
   protected override clientConnected(client: SessionClient) {

@@ -409,6 +409,26 @@ describe('<sk-session-expired>', () => {
     expect(dialogOf(element).open).toBe(true);
   });
 
+  it('with the server unreachable, activity keeps the idle timeout running: it warns and then signs this device out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    // No retries, so one failed check is the unreachable server.
+    const client = await signedIn({ backend: restBackend({ baseUrl: '/api/auth', retries: 0 }) });
+    const element = await mount<SkSessionExpired>('<sk-session-expired idle-timeout="60" warn-before="20"></sk-session-expired>', client);
+    fake.fail({ path: '/session', status: 'network', times: Infinity });
+    fake.fail({ path: '/signout', status: 'network', times: Infinity });
+    await client.getSession().catch(() => {});
+    expect(client.getState().status).toBe('degraded');
+
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    await vi.advanceTimersByTimeAsync(45_000);
+    await element.updateComplete;
+    expect(dialogOf(element).open).toBe(true);
+    expect(part(element, 'title')!.textContent).toBe('Are you still there?');
+
+    await vi.advanceTimersByTimeAsync(25_000);
+    await until(() => expect(client.getState()).toMatchObject({ status: 'signed-out', reason: 'idle' }));
+  });
+
   it('1 000 mounts and unmounts leave no document listener or timer behind (RELIABILITY 24)', async () => {
     const client = await signedIn();
     const added = vi.spyOn(document, 'addEventListener');

@@ -953,3 +953,21 @@ describe('<sk-session-list>: leaks and load', () => {
     expect(parts(list, 'revoke-button')).toHaveLength(39);
   });
 });
+
+describe('a list whose client is taken away', () => {
+  it('stops following that client’s sessions: a revoke there refetches nothing for it, and it shows nothing', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { client, devices } = await signedIn(2);
+    const list = await showList(client);
+
+    list.client = undefined;
+    await list.updateComplete;
+    const lists = fake.count('GET', '/sessions');
+    await client.revokeSession(devices[0].id);
+    await serverCaughtUp();
+
+    expect(fake.count('GET', '/sessions')).toBe(lists);
+    expect(parts(list, 'row')).toHaveLength(0);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createSessionClient, restBackend, type SessionState } from '../../core/index.js';
+import { createSessionClient, restBackend, ServerError, type SessionState } from '../../core/index.js';
 import { manualEnvironment } from '../support/manual-environment.js';
 import { BASE, ORIGIN, expiries, setup } from './setup.js';
 
@@ -131,6 +131,49 @@ describe('across tabs', () => {
 
     expect(client.getState()).toEqual({ status: 'expired', session: null, reason: 'revoked' });
     expect(fake.requests.length - requests).toBe(sentByFirstTab);
+    other.client.dispose();
+  });
+
+  it('an end another tab tells of while this tab signs out is that sign-out: one transition, with this tab’s reason', async () => {
+    const { fake, client, server, states } = setup();
+    fake.signIn();
+    await client.getSession();
+    const channel = new BroadcastChannel(`sessionkit:rest:${BASE}`);
+    server.use(
+      http.post(`${BASE}/signout`, async () => {
+        // Another tab's idle sign-out is told first; then a cue this tab answers with a request,
+        // so once that request comes, the message before it was read.
+        channel.postMessage({ sk: 1, type: 'signed-out-idle', n: 1 });
+        const checks = fake.count('GET', '/session');
+        channel.postMessage({ sk: 1, type: 'check', n: 2 });
+        await until(() => expect(fake.count('GET', '/session')).toBe(checks + 1));
+        fake.revokeFromElsewhere();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+
+    await client.signOut();
+
+    expect(expiries(states)).toEqual([{ status: 'signed-out', session: null, reason: 'signed-out' }]);
+    channel.close();
+  });
+
+  it('after another tab’s sign-out fails, a revocation found here is told as a revocation, not as that sign-out', async () => {
+    const { fake, client } = setup();
+    fake.signIn();
+    await client.getSession();
+    const other = secondTab();
+    await other.client.getSession();
+    fake.fail({ path: '/signout', status: 500 });
+    const checks = fake.count('GET', '/session');
+
+    await expect(client.signOut()).rejects.toBeInstanceOf(ServerError);
+    // The failed tab says so: the other tab asks the server.
+    await until(() => expect(fake.count('GET', '/session')).toBe(checks + 1));
+    fake.revokeFromElsewhere();
+    await other.client.getSession();
+
+    expect(other.client.getState()).toEqual({ status: 'expired', session: null, reason: 'revoked' });
     other.client.dispose();
   });
 

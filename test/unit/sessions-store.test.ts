@@ -200,3 +200,46 @@ describe('SessionsController', () => {
     element.disconnect();
   });
 });
+
+describe('the sessions store, left and joined again', () => {
+  it('a view that leaves and comes back while the first load is on its way gets the rows, not an abort error', async () => {
+    const harness = setup();
+    harness.fake.signIn();
+    harness.fake.addOtherDevices(2);
+    await harness.client.getSession();
+    harness.fake.fail({ method: 'GET', path: '/sessions', delay: 100 });
+    const store = harness.client.sessions;
+    const errors: unknown[] = [];
+    const listener = () => store.getSnapshot().error && errors.push(store.getSnapshot().error);
+    // As React's StrictMode does, and a list moved in the page: subscribe, leave, subscribe again.
+    const first = store.subscribe(listener);
+    await until(() => expect(harness.fake.count('GET', '/sessions')).toBe(1));
+    first();
+    const stop = store.subscribe(listener);
+
+    await until(() => expect(store.getSnapshot().status).toBe('ready'));
+    expect(store.getSnapshot().sessions).toHaveLength(3);
+    expect(errors).toEqual([]);
+    stop();
+  });
+});
+
+describe('the sessions store of a disposed client', () => {
+  it('keeps no listener, poller or request: focus and intervals send nothing more', async () => {
+    useFakeTime();
+    const { fake, client, env, store } = await watching(1);
+    store.subscribe(() => {}, 10);
+    expect(env.listeners()).toBeGreaterThan(0);
+    const lists = fake.count('GET', '/sessions');
+
+    client.dispose();
+
+    expect(env.listeners()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    env.focus();
+    // Something that is sent: once it is answered, a list request sent before it would have been too.
+    await client.getSession().catch(() => {});
+    expect(fake.count('GET', '/sessions')).toBe(lists);
+  });
+});
+
