@@ -77,6 +77,15 @@ export interface SessionClient {
  */
 const SIGNING_OUT_MS = 15_000;
 
+/** The origin of `url`; what is not a URL is kept as written (and matches nothing). */
+function originOf(url: string) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 /** Calls every listener with `value`; a listener may unsubscribe itself (or others) meanwhile. */
 function notify<T>(listeners: Set<(value: T) => void>, value: T) {
   for (const listener of [...listeners]) listener(value);
@@ -89,7 +98,9 @@ function notify<T>(listeners: Set<(value: T) => void>, value: T) {
  * transitions.
  */
 export function createSessionClient(options: SessionClientOptions): SessionClient {
-  const { backend, environment: env = browserEnvironment, refreshCap = 3, focusThrottle = 5, pollInterval = 0, allowedOrigins = [] } = options;
+  const { backend, environment: env = browserEnvironment, refreshCap = 3, focusThrottle = 5, pollInterval = 0 } = options;
+  // Origins as the browser writes them: `https://app.example/` or a URL with a path names its origin.
+  const allowedOrigins = (options.allowedOrigins ?? []).map(originOf);
   const { key, capabilities } = backend;
   const pollKey = `sessionkit:poll:${key}`;
   const pollMs = pollInterval * 1000;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { SessionExpiredError } from '../../core/errors.js';
-import type { ExpiryReason, SessionState } from '../../core/types.js';
+import { hasEnded, type ExpiryReason, type SessionState } from '../../core/types.js';
 import { emit, type SkErrorAction, type SkErrorDetail } from '../internal/events.js';
 import { currentPath, safeUrl } from '../internal/navigate.js';
 import { SkElement } from '../internal/sk-element.js';
@@ -23,8 +23,6 @@ const REASON_TEXT: Partial<Record<ToldReason, keyof SessionExpiredStrings>> = {
   'refresh-failed': 'refreshFailed',
 };
 
-const ended = (state: SessionState): state is SessionState & { status: 'expired' | 'signed-out' } =>
-  state.status === 'expired' || state.status === 'signed-out';
 /** Every end but this tab's own sign-out (that one is `sk-logout`'s) is one to explain. */
 const toTell = (reason: ExpiryReason | undefined): reason is ToldReason => !!reason && reason !== 'signed-out';
 
@@ -126,7 +124,7 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
    */
   show(): boolean {
     const state = this.sessionClient?.getState();
-    if (this.phase === 'none' && state && ended(state) && toTell(state.reason)) {
+    if (this.phase === 'none' && state && hasEnded(state) && toTell(state.reason)) {
       this.#reason = state.reason;
       this.phase = 'ended';
     }
@@ -201,9 +199,9 @@ export class SkSessionExpired extends SkElement<SessionExpiredStrings> {
   }
 
   protected override stateChanged(state: SessionState, previous: SessionState) {
-    if (ended(state)) {
+    if (hasEnded(state)) {
       this.#warnings?.stop();
-      if (!ended(previous) && toTell(state.reason)) this.#expire(state.reason);
+      if (!hasEnded(previous) && toTell(state.reason)) this.#expire(state.reason);
       else if (this.phase !== 'ended') this.#end();
       return;
     }

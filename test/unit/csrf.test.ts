@@ -61,6 +61,20 @@ describe('state-changing calls (RELIABILITY 20)', () => {
     expect(client.getState().status).toBe('active');
   });
 
+  it('an allowed origin written as a URL (a trailing slash, a path) counts as that origin', async () => {
+    const { fake, client } = setup({ client: { allowedOrigins: [`${ORIGIN}/`, 'https://cdn.example/assets/', 'not a url'] } });
+    fake.signIn();
+    await client.getSession();
+    fake.accessExpired = true;
+
+    const response = await client.fetch(`${ORIGIN}/api/data`, { method: 'POST', body: '{}' });
+
+    // Trusted: the 401 was refreshed and the call retried.
+    expect(response.status).toBe(200);
+    expect(fake.count('POST', '/session/refresh')).toBe(1);
+    expect(client.allowedOrigins).toEqual([ORIGIN, 'https://cdn.example', 'not a url']);
+  });
+
   it('client.fetch retries a same-origin call once after refreshing, body included', async () => {
     const { fake, client, appCalls } = setup();
     fake.signIn();
