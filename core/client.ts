@@ -371,7 +371,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
       return session;
     },
 
-    fetch: sessionFetch(backend, authorized, allowedOrigins),
+    fetch: sessionFetch(backend, authorized, allowedOrigins, () => hasEnded(state)),
 
     notifySignedIn() {
       pending.set(undefined);

@@ -33,8 +33,12 @@ export interface RefresherHost {
 }
 
 export interface Refresher {
-  /** Runs `run` under the 401 rule (see `createRefresher`). */
-  authorized<T>(run: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `run` under the 401 rule (see `createRefresher`). `once`: one refresh and one retry, and a
+   * retry that meets 401 again fails with it, counted as a cycle (the app's own API: a 401 there may
+   * be that endpoint's own, and the request is not sent again and again).
+   */
+  authorized<T>(run: () => Promise<T>, once?: boolean): Promise<T>;
   /** One refresh in this tab and across tabs. `staleSince`: credentials used before it may be the ones a refresh replaced. */
   refresh(staleSince: number): Promise<Session>;
   canRefresh(): boolean;
@@ -60,7 +64,7 @@ export function createRefresher(host: RefresherHost): Refresher {
 
   const canRefresh = () => cap > 0 && capabilities.refresh && !!backend.refresh;
 
-  async function authorized<T>(run: () => Promise<T>): Promise<T> {
+  async function authorized<T>(run: () => Promise<T>, once = false): Promise<T> {
     const start = generation();
     let retried = false;
     for (;;) {
@@ -76,6 +80,7 @@ export function createRefresher(host: RefresherHost): Refresher {
       } catch (error) {
         if (!(error instanceof SessionExpiredError) || hasEnded() || generation() !== start) throw error;
         if (retried && ++cycles >= cap) throw endSession(error.code, 'refresh-failed');
+        if (retried && once) throw error;
         if (!canRefresh()) throw endSession(error.code);
         if (epoch === seenEpoch) {
           try {

@@ -177,7 +177,8 @@ export class Warnings {
     const { host } = this;
     const t = host.strings();
     const seconds = this.secondsLeft;
-    const time = seconds >= 60 ? host.plural(t.minutes, Math.ceil(seconds / 60)) : host.plural(t.seconds, seconds);
+    // Whole minutes left, never more than the countdown shows: 1:39 is spoken as "1 minute".
+    const time = seconds >= 60 ? host.plural(t.minutes, Math.floor(seconds / 60)) : host.plural(t.seconds, seconds);
     host.announce((host.phase() === 'idle' ? t.idleWarning : t.warning).replace('{time}', time));
   }
 

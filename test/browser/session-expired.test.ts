@@ -188,6 +188,16 @@ describe('<sk-session-expired>', () => {
     expect(events.filter((event) => event.type === 'sk-session-extended')).toHaveLength(1);
   });
 
+  it('speaks the whole minutes left, never more than the countdown shows', async () => {
+    fake.sessionTtl = 100_000;
+    const client = await signedIn();
+    const element = await mount<SkSessionExpired>('<sk-session-expired warn-before="120"></sk-session-expired>', client);
+    await until(() => expect(dialogOf(element).open).toBe(true));
+
+    expect(part(element, 'countdown')!.textContent).toMatch(/^1:[34]\d$/);
+    expect(part(element, 'status')!.textContent).toContain('1 minute.');
+  });
+
   it('on a German page the warning speaks German too, as the ended dialog does', async () => {
     fake.sessionTtl = 21_000;
     const client = await signedIn();

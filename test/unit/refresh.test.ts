@@ -1,3 +1,4 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { ProtocolError, SessionExpiredError } from '../../core/index.js';
 import { ORIGIN, expiries, setup } from './setup.js';
@@ -55,17 +56,61 @@ describe('refreshing on 401 (RELIABILITY 1–5)', () => {
   });
 
   it('an endpoint that answers 401 after every refresh stops at the cap of 3 with refresh-failed', async () => {
-    const { fake, client, states } = setup({ appAlways401: true });
+    const { fake, client, states, appCalls } = setup({ appAlways401: true });
     fake.signIn();
     await client.getSession();
 
+    // One refresh and one retry per call: the retry's 401 is the endpoint's answer, and one cycle.
+    for (const cycle of [1, 2]) {
+      const response = await callApp(client);
+      expect(response.status).toBe(401);
+      expect(fake.count('POST', '/session/refresh')).toBe(cycle);
+      expect(appCalls()).toBe(cycle * 2);
+      expect(client.getState().status).toBe('active');
+    }
     await expect(callApp(client)).rejects.toBeInstanceOf(SessionExpiredError);
 
     expect(fake.count('POST', '/session/refresh')).toBe(3);
+    expect(appCalls()).toBe(6);
     expect(expiries(states)).toEqual([{ status: 'expired', session: null, reason: 'refresh-failed' }]);
     // After the end, a 401 causes no further refresh.
     await expect(callApp(client)).rejects.toBeInstanceOf(SessionExpiredError);
     expect(fake.count('POST', '/session/refresh')).toBe(3);
+  });
+
+  it('a retry that succeeds starts the count of cycles again', async () => {
+    const { fake, client, server } = setup();
+    fake.signIn();
+    await client.getSession();
+    // Refused every time, or only the first time (the retry after the refresh gets through).
+    let mode: 'always' | 'first' = 'always';
+    let sent = 0;
+    server.use(http.post(`${ORIGIN}/api/data`, () => (mode === 'always' || sent++ % 2 === 0 ? HttpResponse.json({}, { status: 401 }) : HttpResponse.json({ ok: true }))));
+    const post = () => client.fetch(`${ORIGIN}/api/data`, { method: 'POST', body: '{}' });
+
+    for (let i = 0; i < 2; i++) expect((await post()).status).toBe(401);
+    mode = 'first';
+    expect((await post()).status).toBe(200);
+    mode = 'always';
+    for (let i = 0; i < 2; i++) expect((await post()).status).toBe(401);
+
+    expect(client.getState().status).toBe('active');
+    expect(fake.count('POST', '/session/refresh')).toBe(5);
+  });
+
+  it('client.fetch sends a request at most twice: a 401 after the refresh comes back to the app as it came', async () => {
+    const { fake, client, server } = setup();
+    fake.signIn();
+    await client.getSession();
+    let sent = 0;
+    server.use(http.post(`${ORIGIN}/api/data`, () => (sent++, HttpResponse.json({ error: { code: 'wrong_api_key' } }, { status: 401 }))));
+
+    const response = await client.fetch(`${ORIGIN}/api/data`, { method: 'POST', body: '{}' });
+
+    expect(sent).toBe(2);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: { code: 'wrong_api_key' } });
+    expect(client.getState().status).toBe('active');
   });
 
   it('a refresh cap of 0 never refreshes: the first 401 ends the session', async () => {
