@@ -143,7 +143,8 @@ export function describeRows(sessions: Session[], t: SessionListStrings, fmt: Fo
       if (details.length) row.name = format(t.deviceDetails, { device: row.label, details: details.join(', ') });
     }
   }
-  for (const group of repeats(rows, (row) => row.name)) {
+  // This device is told apart by its badge, and has no revoke button to name: only others are numbered.
+  for (const group of repeats(rows.filter((row) => !row.session.current), (row) => row.name)) {
     group.forEach((row, index) => {
       row.number = index + 1;
       row.name = format(t.deviceNumber, { device: row.name, number: row.number });

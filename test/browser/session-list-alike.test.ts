@@ -68,4 +68,19 @@ describe('<sk-session-list>: rows that would read alike', () => {
     expect(current.querySelector('[part=last-active]')!.textContent).toBe('Active now');
     expect(parts(list, 'last-active')[1].textContent).toBe('Active 7 minutes ago');
   });
+
+  it('this device is not numbered among devices alike to it: its badge tells it apart', async () => {
+    const at = fake.now() - DAY;
+    fake.signIn({ createdAt: at, lastActiveAt: at });
+    for (let index = 0; index < 2; index++) fake.signIn({ current: false, createdAt: at, lastActiveAt: at });
+    const client = newClient();
+    await client.getSession();
+    const list = await mount<SkSessionList>('<sk-session-list></sk-session-list>', client);
+    await until(() => expect(parts(list, 'row')).toHaveLength(3));
+
+    const labels = parts(list, 'label').map((label) => label.textContent);
+    expect(labels[0]).toBe('Unknown device');
+    expect(labels.slice(1).sort()).toEqual(['Unknown device #1', 'Unknown device #2']);
+    expect(new Set(names(list)).size).toBe(2);
+  });
 });
