@@ -134,7 +134,8 @@ export function createRefresher(host: RefresherHost): Refresher {
       refreshed(session);
       return session;
     } catch (error) {
-      if (error instanceof SessionExpiredError) throw endSession(error.code);
+      // A refresh refused (403: CSRF middleware, say) leaves the 401 standing: there is no session to keep.
+      if (error instanceof SessionExpiredError || (error instanceof ServerError && error.status === 403)) throw endSession(error.code);
       if (error instanceof ServerError && error.status === 404) capabilities.refresh = false;
       else degrade(error);
       throw error;

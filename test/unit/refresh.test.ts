@@ -165,3 +165,19 @@ describe('refreshing on 401 (RELIABILITY 1–5)', () => {
     expect(fake.count('POST', '/session/refresh')).toBe(1);
   });
 });
+
+describe('a refresh refused with 403', () => {
+  it('leaves the 401 standing: a visitor with no session is signed out, and the list says so instead of failing', async () => {
+    const { fake, client } = setup();
+    fake.fail({ path: '/session/refresh', status: 403, times: Infinity });
+    const store = client.sessions;
+    const stop = store.subscribe(() => {});
+
+    await expect(client.getSession()).resolves.toBeNull();
+
+    expect(client.getState()).toEqual({ status: 'signed-out', session: null });
+    await vi.waitFor(() => expect(store.getSnapshot().status).toBe('signed-out'));
+    expect(store.getSnapshot().error).toBeUndefined();
+    stop();
+  });
+});
