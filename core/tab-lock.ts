@@ -1,7 +1,10 @@
 import { sleep } from './retry.js';
 import { readStored, writeStored } from './storage.js';
 
-/** Longer than a request's timeout, so a live holder never loses its lease. */
+/**
+ * How long a lease lasts unless renewed. The holder renews it while its task runs (a refresh may
+ * wait for retries first), so only a tab that closed mid-task leaves a lease to lapse.
+ */
 const LEASE_MS = 15_000;
 
 interface Lease {
@@ -42,9 +45,11 @@ export async function withTabLock<T>(name: string, task: (waited: boolean) => Pr
     waited = true;
     await sleep(50 + Math.random() * 50);
   }
+  const renew = setInterval(() => owned() && writeStored(key, { owner, until: Date.now() + LEASE_MS } satisfies Lease), LEASE_MS / 3);
   try {
     return await task(waited);
   } finally {
+    clearInterval(renew);
     if (owned()) writeStored(key, undefined);
   }
 }

@@ -27,6 +27,32 @@ describe('withTabLock with Web Locks', () => {
   });
 });
 
+describe('withTabLock without Web Locks (the storage lease)', () => {
+  it('a holder busy for longer than a lease keeps renewing it: another caller waits until it is done', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+    try {
+      let release!: () => void;
+      const first = withTabLock('sk-test-lease', () => new Promise<void>((resolve) => (release = resolve)));
+      await vi.advanceTimersByTimeAsync(100);
+      let secondRan = false;
+      const second = withTabLock('sk-test-lease', async () => void (secondRan = true));
+
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(secondRan).toBe(false);
+
+      release();
+      await first;
+      await vi.advanceTimersByTimeAsync(1_000);
+      await second;
+      expect(secondRan).toBe(true);
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('a refresh shared by two tabs', () => {
   it('the tab that waited for the lock, without the other tab’s stamp or message yet, reads the session instead of refreshing again', async () => {
     // Another tab's stamp has not arrived here yet...

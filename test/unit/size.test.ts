@@ -43,11 +43,13 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * list request no longer joined, the store stopped on dispose, one transition when tabs sign out
  * together, a failed sign-out told to the other tabs, the pending sign-out's time, the idle timeout
  * while degraded; +116 B): 21 677 B, OVER 0.1 by 654 B. `client.fetch` sending a request at most twice,
- * allowed origins read as origins, the warning's whole minutes (+40 B): 21 717 B, OVER 0.1 by 694 B. (The list of locale chunks stays in the entry: as
+ * allowed origins read as origins, the warning's whole minutes (+40 B): 21 717 B, OVER 0.1 by 694 B. A
+ * refresh refused with 403 ending the session, the storage lease renewed by its holder (+53 B):
+ * 21 770 B, OVER 0.1 by 747 B. (The list of locale chunks stays in the entry: as
  * a chunk of its own it saved 188 B but made every non-English page fetch two files in a row.)
  * Regression ceiling (rounded up to 64) until the kit is slimmed down.
  */
-const KIT_CEILING = 21_760;
+const KIT_CEILING = 21_824;
 /**
  * `sessionkit/core`: target 4 096 B; measured 5 004 B at 0.1, 5 995 B at 0.2 (the sessions store
  * ~600 B, moved here from the list element; session ends shared across tabs and the split into
@@ -58,10 +60,11 @@ const KIT_CEILING = 21_760;
  * tab's stamp may not have reached it yet); 6 377 B with the fixes above (an aborted shared request
  * no longer joined, the store stopped on dispose, one transition per end while signing out, the
  * pending sign-out's time); 6 451 B with `client.fetch` sending a request at most twice and allowed
- * origins read as origins.
+ * origins read as origins; 6 468 B with a refresh refused with 403 ending the session and the storage
+ * lease renewed by its holder.
  * Regression ceiling (rounded up to 64).
  */
-const CORE_CEILING = 6_464;
+const CORE_CEILING = 6_528;
 /**
  * Extra locales: 1 024 B each, asserted for every locale. They ship compacted (values in the order of
  * the English keys, scripts/compact-locales.mjs) and as UTF-8, which is what keeps them under it.
