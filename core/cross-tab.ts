@@ -53,17 +53,23 @@ export function openTabChannel(key: string, onMessage: (message: TabMessage) => 
       },
     };
   }
+  let open = true;
   const onStorage = (event: StorageEvent) => {
     if (event.key === name) receive(parseJson(event.newValue));
   };
   globalThis.addEventListener?.('storage', onStorage);
   return {
     post(type) {
+      // As a closed BroadcastChannel, a closed channel tells no one.
+      if (!open) return;
       // Written and removed at once: only the event matters. If storage is full or blocked, the
       // other tabs learn on their next check.
       writeStored(name, wire(type));
       writeStored(name, undefined);
     },
-    close: () => globalThis.removeEventListener?.('storage', onStorage),
+    close() {
+      open = false;
+      globalThis.removeEventListener?.('storage', onStorage);
+    },
   };
 }

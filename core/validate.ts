@@ -1,7 +1,8 @@
 import { ProtocolError } from './errors.js';
 import type { DeviceType, Session } from './types.js';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+/** A plain object (not null, not an array): what a JSON record is. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A non-empty string, or absent. */
@@ -26,7 +27,7 @@ function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
 
 /** What is known of the device; absent when nothing is. */
 function deviceOf(value: unknown): Session['device'] {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const device: NonNullable<Session['device']> = {};
   if (DEVICE_TYPES.includes(value.type)) device.type = value.type as DeviceType;
   put(device, 'browser', text(value.browser));
@@ -43,7 +44,7 @@ function deviceOf(value: unknown): Session['device'] {
  * its first paint, where a loop over a table of field readers is measurably slower.
  */
 export function parseSession(raw: unknown): Session | undefined {
-  if (!isObject(raw) || !isSessionId(raw.id)) return undefined;
+  if (!isRecord(raw) || !isSessionId(raw.id)) return undefined;
   const session: Session = { id: raw.id, current: raw.current === true };
   put(session, 'createdAt', toDate(raw.createdAt));
   put(session, 'lastActiveAt', toDate(raw.lastActiveAt));
@@ -59,7 +60,7 @@ export function parseSession(raw: unknown): Session | undefined {
 
 /** Reads `{"session": Session}` (or `{"session": null}`); a wrong shape is a `ProtocolError`. */
 export function parseSessionBody(body: unknown, allowNull: boolean): Session | null {
-  if (!isObject(body) || !('session' in body)) throw new ProtocolError('invalid_body', 'session');
+  if (!isRecord(body) || !('session' in body)) throw new ProtocolError('invalid_body', 'session');
   if (body.session === null && allowNull) return null;
   const session = parseSession(body.session);
   if (!session) throw new ProtocolError('invalid_session', 'session.id');
@@ -71,7 +72,7 @@ export function parseSessionBody(body: unknown, allowNull: boolean): Session | n
  * marks more than one row current, only the first keeps the mark.
  */
 export function parseSessionList(body: unknown): Session[] {
-  if (!isObject(body) || !Array.isArray(body.sessions)) throw new ProtocolError('invalid_body', 'sessions');
+  if (!isRecord(body) || !Array.isArray(body.sessions)) throw new ProtocolError('invalid_body', 'sessions');
   const sessions: Session[] = [];
   // A set, not a search of what was kept: lists of thousands must stay linear.
   const seen = new Set<string>();

@@ -18,17 +18,6 @@ export function trackActivity(onActivity: () => void, ignoreWithin: () => Node |
   let lastWrite = 0;
   let listening = false;
 
-  const stored = (): number => {
-    try {
-      const time = Number(localStorage.getItem(KEY)) || 0;
-      // A stamp in the future (this or another tab's clock was set back) would keep the idle
-      // timeout from ever running out: it counts as activity now.
-      return Math.min(time, Date.now());
-    } catch {
-      return 0;
-    }
-  };
-
   /** Activity here, now: shared with the other tabs (at most once per `WRITE_EVERY_MS`) and reported. */
   const record = () => {
     lastActivity = Date.now();
@@ -68,7 +57,9 @@ export function trackActivity(onActivity: () => void, ignoreWithin: () => Node |
     start() {
       if (listening) return;
       listening = true;
-      lastActivity = Math.max(Date.now(), stored());
+      // Starting (the page loaded, the element connected) is activity now: a stamp another tab left is
+      // older, and one from the future (a clock set back) must not keep the timeout from running out.
+      lastActivity = Date.now();
       for (const type of EVENTS) document.addEventListener(type, onLocal, { capture: true, passive: true });
       addEventListener('storage', onStorage);
     },

@@ -49,8 +49,7 @@ export function dateInput(value: unknown): string | number | undefined {
   return typeof value === 'string' || typeof value === 'number' ? value : undefined;
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export { isRecord } from '../validate.js';
 
 /**
  * Runs `run` (an SDK call) with a signal that aborts on the caller's signal or after `timeoutMs`.
