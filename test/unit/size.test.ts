@@ -45,11 +45,12 @@ const built = existsSync(join(root, 'dist/components/index.js')) && existsSync(j
  * while degraded; +116 B): 21 677 B, OVER 0.1 by 654 B. `client.fetch` sending a request at most twice,
  * allowed origins read as origins, the warning's whole minutes (+40 B): 21 717 B, OVER 0.1 by 694 B. A
  * refresh refused with 403 ending the session, the storage lease renewed by its holder (+53 B):
- * 21 770 B, OVER 0.1 by 747 B. (The list of locale chunks stays in the entry: as
+ * 21 770 B, OVER 0.1 by 747 B. The activity tracker without its dead stored-stamp read (−31 B):
+ * 21 739 B, OVER 0.1 by 716 B. (The list of locale chunks stays in the entry: as
  * a chunk of its own it saved 188 B but made every non-English page fetch two files in a row.)
  * Regression ceiling (rounded up to 64) until the kit is slimmed down.
  */
-const KIT_CEILING = 21_824;
+const KIT_CEILING = 21_760;
 /**
  * `sessionkit/core`: target 4 096 B; measured 5 004 B at 0.1, 5 995 B at 0.2 (the sessions store
  * ~600 B, moved here from the list element; session ends shared across tabs and the split into
