@@ -15,13 +15,19 @@ function secondTab() {
   return { client, states };
 }
 
+/** This tab (the harness) and a second one, both signed in and aware of it. */
+async function twoSignedInTabs() {
+  const harness = setup();
+  harness.fake.signIn();
+  await harness.client.getSession();
+  const other = secondTab();
+  await other.client.getSession();
+  return { ...harness, other };
+}
+
 describe('across tabs', () => {
   it('signing out in one tab signs the other out with reason signed-out-elsewhere, and it sends nothing more', async () => {
-    const { fake, client } = setup();
-    fake.signIn();
-    await client.getSession();
-    const other = secondTab();
-    await other.client.getSession();
+    const { fake, client, other } = await twoSignedInTabs();
     const requestsBefore = fake.requests.length;
 
     await client.signOut();
@@ -35,11 +41,7 @@ describe('across tabs', () => {
   });
 
   it('a session end the other tab finds while this tab signs out is that sign-out (signed-out-elsewhere), not a revocation', async () => {
-    const { fake, client, server } = setup();
-    fake.signIn();
-    await client.getSession();
-    const other = secondTab();
-    await other.client.getSession();
+    const { fake, client, server, other } = await twoSignedInTabs();
     // What an SDK does: the other tab learns the session is gone before this tab's sign-out returns.
     const heard: unknown[] = [];
     const listener = new BroadcastChannel(`sessionkit:${restBackend({ baseUrl: BASE }).key}`);
@@ -159,11 +161,7 @@ describe('across tabs', () => {
   });
 
   it('after another tab’s sign-out fails, a revocation found here is told as a revocation, not as that sign-out', async () => {
-    const { fake, client } = setup();
-    fake.signIn();
-    await client.getSession();
-    const other = secondTab();
-    await other.client.getSession();
+    const { fake, client, other } = await twoSignedInTabs();
     fake.fail({ path: '/signout', status: 500 });
     const checks = fake.count('GET', '/session');
 
